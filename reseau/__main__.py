@@ -1,0 +1,5 @@
+"""Permet ``python -m reseau``."""
+
+from .cli import main
+
+main()

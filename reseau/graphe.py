@@ -1,0 +1,114 @@
+"""Le graphe : un multigraphe qui garde chaque partenariat, et sa projection simple pondérée."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from .erreurs import ParametreInvalide
+from .schema import ECHELLES, normaliser_vocabulaire
+
+
+def construire(organisations: list[dict], partenariats: list[dict], source: str = "") -> nx.MultiGraph:
+    """Un ``MultiGraph`` : un nœud par organisation, une arête par partenariat.
+
+    Le sens d'un partenariat orienté est gardé dans ses attributs ``source`` et ``cible``.
+
+    >>> G = construire([{"id": "a"}, {"id": "b"}],
+    ...                [{"source": "a", "cible": "b", "type": "formation", "poids": 1.0},
+    ...                 {"source": "b", "cible": "a", "type": "financement", "poids": 2.0}])
+    >>> G.number_of_edges()
+    2
+    """
+    G = nx.MultiGraph(source=source)
+    for org in organisations:
+        G.add_node(org["id"], **{k: v for k, v in org.items() if k != "id"})
+    for lien in partenariats:
+        G.add_edge(lien["source"], lien["cible"], **lien)
+    return G
+
+
+def projection(G: nx.MultiGraph) -> nx.Graph:
+    """Graphe simple : une arête par paire de partenaires.
+
+    Attributs : ``poids`` (somme des poids), ``partenariats`` (nombre de liens),
+    ``types`` (types distincts, triés) et ``distance`` = 1 / ``poids``.
+
+    >>> G = construire([{"id": "a"}, {"id": "b"}],
+    ...                [{"source": "a", "cible": "b", "type": "formation", "poids": 1.0},
+    ...                 {"source": "a", "cible": "b", "type": "evenement", "poids": 3.0}])
+    >>> dict(projection(G)["a"]["b"])
+    {'poids': 4.0, 'partenariats': 2, 'types': ['evenement', 'formation'], 'distance': 0.25}
+    """
+    H = nx.Graph()
+    H.graph.update(G.graph)
+    H.add_nodes_from(G.nodes(data=True))
+    for u, v, donnees in G.edges(data=True):
+        if H.has_edge(u, v):
+            arete = H[u][v]
+            arete["poids"] += donnees.get("poids", 1.0)
+            arete["partenariats"] += 1
+            arete["types"] = sorted(set(arete["types"]) | {donnees.get("type", "")})
+        else:
+            H.add_edge(u, v, poids=donnees.get("poids", 1.0), partenariats=1, types=[donnees.get("type", "")])
+    for _, _, arete in H.edges(data=True):
+        arete["distance"] = 1.0 / arete["poids"]
+    return H
+
+
+def _ensemble(valeurs: Iterable[str] | str | None) -> set[str] | None:
+    if valeurs is None:
+        return None
+    if isinstance(valeurs, str):
+        valeurs = [valeurs]
+    morceaux = {m.strip() for v in valeurs for m in v.split(",") if m.strip()}
+    return morceaux or None
+
+
+def actif(lien: dict, annee: int) -> bool:
+    """Vrai si le partenariat est en cours l'année donnée (dates absentes : toujours actif).
+
+    >>> actif({"debut": 2001, "fin": 2005}, 2003), actif({"debut": 2006, "fin": None}, 2003)
+    (True, False)
+    """
+    debut, fin = lien.get("debut"), lien.get("fin")
+    return (debut is None or debut <= annee) and (fin is None or annee <= fin)
+
+
+def filtrer(
+    G: nx.MultiGraph,
+    annee: int | None = None,
+    echelle: Iterable[str] | str | None = None,
+    pays: Iterable[str] | str | None = None,
+) -> nx.MultiGraph:
+    """Sous-graphe (copie) : partenariats actifs en ``annee``, organisations des échelles et pays donnés.
+
+    ``echelle`` et ``pays`` acceptent une valeur, une liste ou « a,b ».
+    """
+    echelles = _ensemble(echelle)
+    if echelles is not None:
+        normales = {normaliser_vocabulaire(e, ECHELLES) for e in echelles}
+        if None in normales:
+            raise ParametreInvalide(
+                f"échelle inconnue dans « {', '.join(sorted(echelles))} » — valeurs possibles : {', '.join(ECHELLES)}"
+            )
+        echelles = normales
+    codes = _ensemble(pays)
+    if codes is not None:
+        from .referentiel import referentiel
+
+        ref = referentiel()
+        trouves = {c: ref.code_pays(c) for c in codes}
+        inconnus = [c for c, code in trouves.items() if code is None]
+        if inconnus:
+            raise ParametreInvalide(f"pays inconnu : « {', '.join(inconnus)} » — attendu un code ISO (CA, SN…) ou un nom")
+        codes = set(trouves.values())
+    noeuds = [
+        n for n, d in G.nodes(data=True)
+        if (echelles is None or d.get("echelle") in echelles) and (codes is None or d.get("pays") in codes)
+    ]
+    H = G.subgraph(noeuds).copy()
+    if annee is not None:
+        H.remove_edges_from([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if not actif(d, annee)])
+    return H

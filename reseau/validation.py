@@ -1,0 +1,258 @@
+"""Validation exhaustive des tables lues : tous les problèmes d'un coup, chacun situé.
+
+Rend aussi les enregistrements normalisés (vocabulaires, codes pays, nombres, positions).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .erreurs import Probleme
+from .lecture import Table
+from .referentiel import Referentiel
+from .schema import (
+    ALIAS_ORGANISATIONS,
+    ALIAS_PARTENARIATS,
+    ECHELLES,
+    FAUX,
+    NORD_SUD,
+    OBLIGATOIRES_ORGANISATIONS,
+    OBLIGATOIRES_PARTENARIATS,
+    TYPES_ORGANISATION,
+    TYPES_PARTENARIAT,
+    VRAI,
+    associer_entetes,
+    cle,
+    normaliser_vocabulaire,
+    suggerer,
+)
+
+ANNEE_MIN, ANNEE_MAX = 1800, 2100
+
+
+def lire_nombre(texte: str) -> float | None:
+    """Un nombre écrit à la française ou à l'anglaise, ou ``None``.
+
+    >>> lire_nombre(" 45,50 ")
+    45.5
+    >>> lire_nombre("1 234,5")
+    1234.5
+    >>> lire_nombre("abc") is None
+    True
+    """
+    propre = texte.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if propre.count(",") == 1 and "." not in propre:
+        propre = propre.replace(",", ".")
+    try:
+        nombre = float(propre)
+    except ValueError:
+        return None
+    return nombre if math.isfinite(nombre) else None
+
+
+@dataclass
+class _Ligne:
+    """Accès aux cellules d'une ligne par nom de colonne du schéma."""
+
+    table: Table
+    numero: int
+    cellules: list[str]
+    index: dict[str, int]
+    problemes: list[Probleme]
+
+    def __getitem__(self, colonne: str) -> str:
+        i = self.index.get(colonne)
+        if i is None or i >= len(self.cellules):
+            return ""
+        return self.cellules[i].strip()
+
+    def signaler(self, colonne: str, message: str, suggestion: str | None = None) -> None:
+        self.problemes.append(
+            Probleme(self.table.fichier, self.numero, colonne, self[colonne], message, suggestion)
+        )
+
+    def obligatoire(self, colonne: str) -> str:
+        valeur = self[colonne]
+        if not valeur and colonne in self.index:
+            self.signaler(colonne, f"valeur obligatoire manquante pour « {colonne} »")
+        return valeur
+
+    def vocabulaire(self, colonne: str, vocabulaire: tuple[str, ...], inconnu: str) -> str:
+        """Valeur normalisée du vocabulaire ; ``inconnu`` est le message, avec ``{}`` pour la valeur."""
+        valeur = self.obligatoire(colonne)
+        if not valeur:
+            return ""
+        normal = normaliser_vocabulaire(valeur, vocabulaire)
+        if normal is None:
+            self.signaler(
+                colonne,
+                f"{inconnu.format(valeur)} — valeurs possibles : {', '.join(vocabulaire)}",
+                suggerer(cle(valeur), vocabulaire),
+            )
+            return ""
+        return normal
+
+    def nombre(self, colonne: str, minimum: float, maximum: float, attendu: str) -> float | None:
+        valeur = self[colonne]
+        if not valeur:
+            return None
+        nombre = lire_nombre(valeur)
+        if nombre is None or not minimum <= nombre <= maximum:
+            self.signaler(colonne, f"« {valeur} » invalide — attendu {attendu}")
+            return None
+        return nombre
+
+
+@dataclass
+class Resultat:
+    """Enregistrements normalisés, problèmes bloquants et avertissements."""
+
+    organisations: list[dict] = field(default_factory=list)
+    partenariats: list[dict] = field(default_factory=list)
+    problemes: list[Probleme] = field(default_factory=list)
+    avertissements: list[Probleme] = field(default_factory=list)
+
+
+def _colonnes_manquantes(
+    table: Table, alias: dict[str, tuple[str, ...]], obligatoires: tuple[str, ...],
+    problemes: list[Probleme],
+) -> dict[str, int]:
+    index = associer_entetes(table.entetes, alias)
+    inconnus = [e for i, e in enumerate(table.entetes) if i not in index.values() and e]
+    for colonne in obligatoires:
+        if colonne not in index:
+            proche = suggerer(colonne, [cle(e) for e in inconnus])
+            suggestion = next((e for e in inconnus if cle(e) == proche), None)
+            problemes.append(Probleme(
+                table.fichier, 1, colonne, None,
+                f"colonne obligatoire « {colonne} » absente (en-têtes lus : {', '.join(table.entetes)})",
+                suggestion,
+            ))
+    return index
+
+
+def _organisation(ligne: _Ligne, ref: Referentiel, res: Resultat) -> dict:
+    org = {c: ligne[c] for c in ("id", "nom", "sigle", "region", "ville", "site_web", "description", "reference")}
+    ligne.obligatoire("id")
+    ligne.obligatoire("nom")
+    org["type"] = ligne.vocabulaire("type", TYPES_ORGANISATION, "type d'organisation « {} » inconnu")
+    org["echelle"] = ligne.vocabulaire("echelle", ECHELLES, "échelle « {} » inconnue")
+    pays = ligne.obligatoire("pays")
+    org["pays"] = ref.code_pays(pays) if pays else ""
+    if pays and not org["pays"]:
+        ligne.signaler(
+            "pays", f"pays « {pays} » inconnu — attendu un code ISO à deux lettres (CA, SN, PE…) ou un nom de pays",
+            ref.suggerer_pays(pays),
+        )
+        org["pays"] = ""
+    nord_sud = ligne["nord_sud"]
+    if nord_sud:
+        org["nord_sud"] = normaliser_vocabulaire(nord_sud, NORD_SUD) or ""
+        if not org["nord_sud"]:
+            ligne.signaler("nord_sud", f"« {nord_sud} » invalide — attendu nord ou sud",
+                           suggerer(cle(nord_sud), NORD_SUD))
+    else:
+        org["nord_sud"] = ref.pays[org["pays"]].nord_sud if org["pays"] in ref.pays else ""
+    latitude = ligne.nombre("latitude", -90, 90, "une latitude entre -90 et 90 (WGS84)")
+    longitude = ligne.nombre("longitude", -180, 180, "une longitude entre -180 et 180 (WGS84)")
+    if latitude is not None and longitude is not None:
+        org.update(latitude=latitude, longitude=longitude, precision="coordonnees")
+        return org
+    if bool(ligne["latitude"]) != bool(ligne["longitude"]):
+        manquante = "longitude" if ligne["latitude"] else "latitude"
+        ligne.signaler(manquante, "latitude et longitude vont ensemble — il faut les deux, ou aucune")
+    position = ref.localiser(org["pays"], org["region"], org["ville"])
+    org.update(latitude=position.latitude, longitude=position.longitude, precision=position.precision)
+    if org["pays"] and org["ville"] and position.precision != "ville":
+        deduit = "de la région" if position.precision == "region" else "du pays"
+        res.avertissements.append(Probleme(
+            ligne.table.fichier, ligne.numero, "ville", org["ville"],
+            f"ville « {org['ville']} » absente de la table des lieux : position déduite {deduit}",
+        ))
+    elif org["pays"] and org["region"] and not org["ville"] and position.precision == "pays":
+        res.avertissements.append(Probleme(
+            ligne.table.fichier, ligne.numero, "region", org["region"],
+            f"région « {org['region']} » absente de la table des lieux : position déduite du pays",
+        ))
+    return org
+
+
+def _annee(ligne: _Ligne, colonne: str) -> int | None:
+    nombre = ligne.nombre(colonne, ANNEE_MIN, ANNEE_MAX, f"une année entre {ANNEE_MIN} et {ANNEE_MAX}")
+    if nombre is not None and not nombre.is_integer():
+        ligne.signaler(colonne, f"« {ligne[colonne]} » invalide — attendu une année entière")
+        return None
+    return None if nombre is None else int(nombre)
+
+
+def _partenariat(ligne: _Ligne, ids: dict[str, str]) -> dict:
+    lien: dict = {"description": ligne["description"], "reference": ligne["reference"]}
+    for colonne in ("source", "cible"):
+        valeur = ligne.obligatoire(colonne)
+        lien[colonne] = ids.get(valeur.lower(), "")
+        if valeur and not lien[colonne]:
+            ligne.signaler(
+                colonne, f"organisation « {valeur} » inconnue — attendu l'id d'une organisation",
+                suggerer(valeur, list(ids.values())),
+            )
+    if lien["source"] and lien["source"] == lien["cible"]:
+        ligne.signaler("cible", f"partenariat de « {lien['source']} » avec elle-même — source et cible doivent différer")
+    lien["type"] = ligne.vocabulaire("type", TYPES_PARTENARIAT, "type de partenariat « {} » inconnu")
+    lien["debut"] = _annee(ligne, "debut")
+    lien["fin"] = _annee(ligne, "fin")
+    if lien["debut"] is not None and lien["fin"] is not None and lien["debut"] > lien["fin"]:
+        ligne.signaler("debut", f"début {lien['debut']} postérieur à la fin {lien['fin']}")
+    poids = ligne["poids"]
+    lien["poids"] = 1.0
+    if poids:
+        nombre = lire_nombre(poids)
+        if nombre is None or nombre <= 0:
+            ligne.signaler("poids", f"poids « {poids} » invalide — attendu un nombre strictement positif")
+        else:
+            lien["poids"] = nombre
+    oriente = cle(ligne["oriente"])
+    lien["oriente"] = oriente in VRAI
+    if oriente not in VRAI | FAUX:
+        ligne.signaler("oriente", f"« {ligne['oriente']} » invalide — attendu vrai ou faux")
+    return lien
+
+
+def valider_tables(tables: dict[str, Table], ref: Referentiel) -> Resultat:
+    """Normalise et valide les tables ; rend tout ce qui a été trouvé."""
+    res = Resultat()
+    ids: dict[str, str] = {}
+    lignes_org: dict[str, int] = {}
+    orgs = tables.get("organisations")
+    if orgs is not None:
+        index = _colonnes_manquantes(orgs, ALIAS_ORGANISATIONS, OBLIGATOIRES_ORGANISATIONS, res.problemes)
+        for numero, cellules in orgs.lignes:
+            ligne = _Ligne(orgs, numero, cellules, index, res.problemes)
+            org = _organisation(ligne, ref, res)
+            identifiant = org["id"]
+            if identifiant.lower() in ids:
+                ligne.signaler("id", f"identifiant « {identifiant} » en double (déjà ligne {lignes_org[identifiant.lower()]})")
+                continue
+            if identifiant:
+                ids[identifiant.lower()] = identifiant
+                lignes_org[identifiant.lower()] = numero
+                res.organisations.append(org)
+        if not orgs.lignes:
+            res.problemes.append(Probleme(orgs.fichier, None, None, None, "aucune organisation (seulement l'en-tête)"))
+    liens = tables.get("partenariats")
+    relies: set[str] = set()
+    if liens is not None:
+        index = _colonnes_manquantes(liens, ALIAS_PARTENARIATS, OBLIGATOIRES_PARTENARIATS, res.problemes)
+        for numero, cellules in liens.lignes:
+            ligne = _Ligne(liens, numero, cellules, index, res.problemes)
+            lien = _partenariat(ligne, ids)
+            res.partenariats.append(lien)
+            relies.update((lien["source"], lien["cible"]))
+    if orgs is not None and liens is not None:
+        for org in res.organisations:
+            if org["id"] not in relies:
+                res.avertissements.append(Probleme(
+                    orgs.fichier, lignes_org[org["id"].lower()], "id", org["id"],
+                    f"organisation « {org['id']} » sans partenariat",
+                ))
+    return res
