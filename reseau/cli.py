@@ -6,6 +6,8 @@ deviennent des messages (code 2) ici et seulement ici.
 
 from __future__ import annotations
 
+import os
+import sys
 import traceback
 from collections import Counter
 from collections.abc import Callable
@@ -36,6 +38,10 @@ class _Groupe(click.Group):
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:
+            # sortie fermée par le lecteur (« | head ») : rien à signaler
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(0)
         except Exception as exc:  # bord de la CLI : rien d'autre ne doit sortir en trace
             if (ctx.obj or {}).get("verbeux"):
                 traceback.print_exc()
@@ -145,6 +151,30 @@ def valider(ctx: click.Context, donnees: Path | None) -> None:
             click.echo(f"  - {p}", err=True)
         ctx.exit(2)
     click.echo("\nDonnées valides.")
+
+
+@cli.command(context_settings=CONTEXTE)
+@click.option("-n", "--organisations", "n", type=int, default=1000, show_default=True, metavar="N",
+              help="Nombre d'organisations (au moins 20).")
+@click.option("-m", "--partenariats", "m", type=int, metavar="M", help="Nombre de partenariats  [défaut : 5 × N]")
+@click.option("--graine", type=int, default=0, show_default=True, metavar="S",
+              help="Graine du tirage : même graine, mêmes fichiers.")
+@click.argument("dossier", type=click.Path(path_type=Path))
+def generer(n: int, m: int | None, graine: int, dossier: Path) -> None:
+    """Écrit dans DOSSIER un réseau synthétique multi-échelle, pour les essais de taille.
+
+    Pays du Nord et du Sud découpés en régions ; surtout des organisations locales, des
+    pôles régionaux et nationaux, quelques réseaux internationaux ; des liens surtout
+    locaux et verticaux (adhésions), quelques liens Nord-Sud et Sud-Sud. Écrit
+    organisations.csv et partenariats.csv ; même graine, mêmes fichiers.
+    """
+    from .generateur import ecrire_jeu
+    from .generateur import generer as generer_reseau
+
+    progression(f"Génération de {n} organisations…")
+    organisations, partenariats = generer_reseau(n, m, graine)
+    ecrire_jeu(dossier, organisations, partenariats)
+    click.echo(f"Écrit : {dossier} ({len(organisations)} organisations, {len(partenariats)} partenariats)")
 
 
 def main() -> None:
