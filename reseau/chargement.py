@@ -9,8 +9,9 @@ from pathlib import Path
 import networkx as nx
 
 from .erreurs import DonneesInvalides, Probleme
+from .essglobal import fichier_essglobal, lire_jeu_essglobal
 from .graphe import construire, filtrer
-from .lecture import lire_tables
+from .lecture import Table, lire_tables
 from .referentiel import dossier_reference, referentiel
 from .validation import valider_tables
 
@@ -35,24 +36,47 @@ def _chemin(donnees: str | Path | None) -> Path:
     return dossier_reference() if donnees is None else Path(donnees)
 
 
-def valider(donnees: str | Path | None = None) -> Validation:
-    """Lit et vérifie un jeu (dossier, classeur XLSX ; défaut : le jeu de référence).
+def _lire(
+    chemin: Path, essglobal_echelle: str | None, essglobal_type: str | None
+) -> tuple[dict[str, Table], list[Probleme], list[Probleme]]:
+    """Tables brutes, problèmes et avertissements de lecture (format ESSGlobal reconnu à ses en-têtes)."""
+    fichier = fichier_essglobal(chemin)
+    if fichier is not None:
+        return lire_jeu_essglobal(fichier, echelle=essglobal_echelle, type=essglobal_type)
+    tables, problemes = lire_tables(chemin)
+    avertissements = []
+    if essglobal_echelle is not None or essglobal_type is not None:
+        avertissements.append(
+            Probleme(str(chemin), None, None, None, "options ESSGlobal ignorées : ce jeu n'est pas au format ESSGlobal")
+        )
+    return tables, problemes, avertissements
+
+
+def valider(
+    donnees: str | Path | None = None,
+    *,
+    essglobal_echelle: str | None = None,
+    essglobal_type: str | None = None,
+) -> Validation:
+    """Lit et vérifie un jeu (dossier, classeur XLSX, CSV ESSGlobal ; défaut : le jeu de référence).
 
     Ne lève pas pour des données fautives : tout est dans ``problemes`` et ``avertissements``.
+    Un CSV ESSGlobal (fichier, ou ``organisations.csv`` d'un dossier) reçoit l'échelle
+    ``essglobal_echelle`` et le type ``essglobal_type`` qu'il ne donne pas (voir :mod:`reseau.essglobal`).
 
     >>> v = valider()
     >>> v.valide, len(v.organisations) >= 80
     (True, True)
     """
     chemin = _chemin(donnees)
-    tables, problemes = lire_tables(chemin)
+    tables, problemes, avertissements = _lire(chemin, essglobal_echelle, essglobal_type)
     resultat = valider_tables(tables, referentiel())
     return Validation(
         source=str(chemin),
         organisations=resultat.organisations,
         partenariats=resultat.partenariats,
         problemes=problemes + resultat.problemes,
-        avertissements=resultat.avertissements,
+        avertissements=avertissements + resultat.avertissements,
     )
 
 
@@ -62,18 +86,20 @@ def charger(
     annee: int | None = None,
     echelle: Iterable[str] | str | None = None,
     pays: Iterable[str] | str | None = None,
+    essglobal_echelle: str | None = None,
+    essglobal_type: str | None = None,
 ) -> nx.MultiGraph:
     """Charge un jeu en ``MultiGraph`` (un nœud par organisation, une arête par partenariat).
 
     Lève :class:`~reseau.erreurs.DonneesInvalides` avec tous les problèmes s'il y en a.
     Les filtres gardent les partenariats actifs en ``annee`` et les organisations
-    des échelles et pays donnés.
+    des échelles et pays donnés. ``essglobal_echelle`` et ``essglobal_type`` : voir :func:`valider`.
 
     >>> G = charger()
     >>> G.nodes["gesq"]["pays"]
     'CA'
     """
-    validation = valider(donnees)
+    validation = valider(donnees, essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
     if not validation.valide:
         raise DonneesInvalides(validation.source, validation.problemes)
     G = construire(validation.organisations, validation.partenariats, validation.source)

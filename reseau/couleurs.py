@@ -10,6 +10,10 @@ ECHELLE: dict[str, str] = {
     "internationale": "#CC79A7",
 }
 NORD_SUD: dict[str, str] = {"nord": "#0072B2", "sud": "#D55E00", "": "#999999"}
+# Partenariats selon le camp de leurs deux organisations (Nord-Sud : entre les deux).
+LIENS_NORD_SUD: dict[str, str] = {
+    "liens_nord_nord": NORD_SUD["nord"], "liens_nord_sud": "#6A3D9A", "liens_sud_sud": NORD_SUD["sud"],
+}
 
 # Couleurs catégorielles (types, communautés, régions), prises dans l'ordre.
 CATEGORIES: tuple[str, ...] = (
@@ -39,3 +43,14 @@ def palette(valeurs: list[str], fixes: dict[str, str] | None = None) -> dict[str
     couleurs = {v: categorie(i) for i, v in enumerate(autres)}
     couleurs.update({v: c for v, c in fixes.items() if v in set(valeurs)})
     return dict(sorted(couleurs.items()))
+
+
+def melanger(couleur: str, autre: str, part: float) -> str:
+    """``couleur`` mêlée d'une ``part`` (0 à 1) de ``autre`` : assombrir avec le noir, éclaircir avec le blanc.
+
+    >>> melanger("#0072B2", "#000000", 0.35), melanger("#000000", "#FFFFFF", 0.5)
+    ('#004a74', '#808080')
+    """
+    a = [int(couleur[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(autre[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#{:02x}{:02x}{:02x}".format(*(round(x + (y - x) * part) for x, y in zip(a, b)))

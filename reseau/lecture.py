@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,8 @@ _NOMS_FEUILLES = {
     "partenariats": ("partenariats", "partnerships", "partenariat", "liens", "alianzas"),
 }
 _SEPARATEURS = (";", ",", "\t")
+# Caractères de contrôle (catégorie Unicode Cc) hors tabulation et fins de ligne, et U+FFFD.
+_CONTROLES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 @dataclass
@@ -62,9 +64,7 @@ def decoder(brut: bytes, fichier: str) -> str | Probleme:
             texte = brut.decode("utf-8-sig")
         except UnicodeDecodeError:
             texte = brut.decode("cp1252", errors="replace")
-    controles = sum(
-        1 for c in texte if unicodedata.category(c) == "Cc" and c not in "\t\r\n"
-    ) + texte.count("\ufffd")
+    controles = len(_CONTROLES.findall(texte))
     if controles > max(2, len(texte) // 100):
         return _probleme(
             fichier, "ce fichier n'est pas du texte (contenu binaire) — un CSV est attendu"
@@ -88,6 +88,18 @@ def _separateur(texte: str, alias: dict[str, tuple[str, ...]]) -> str:
         return len(associer_entetes(cellules, alias)), len(cellules)
 
     return max(_SEPARATEURS, key=score)
+
+
+def lire_entetes(chemin: Path, alias: dict[str, tuple[str, ...]]) -> list[str]:
+    """Les en-têtes d'un CSV (vide s'il est illisible), sans analyser les lignes."""
+    try:
+        texte = decoder(chemin.read_bytes(), str(chemin))
+    except OSError:
+        return []
+    if isinstance(texte, Probleme):
+        return []
+    entete = _premiere_ligne(texte)
+    return [c.strip() for c in next(csv.reader([entete], delimiter=_separateur(texte, alias)), [])]
 
 
 def _vide(cellules: list[str]) -> bool:
@@ -168,7 +180,8 @@ def lire_xlsx(chemin: Path) -> tuple[dict[str, Table], list[Probleme]]:
     return tables, problemes
 
 
-def _fichier_dans(dossier: Path, nom: str) -> Path | None:
+def fichier_dans(dossier: Path, nom: str) -> Path | None:
+    """Le CSV ``nom`` (``organisations`` ou ``partenariats``, ou un synonyme) du dossier."""
     synonymes = _NOMS_FEUILLES[nom]
     for candidat in sorted(dossier.iterdir()):
         if candidat.is_file() and candidat.suffix.lower() in (".csv", ".txt") and cle(candidat.stem) in synonymes:
@@ -187,13 +200,13 @@ def lire_tables(chemin: Path) -> tuple[dict[str, Table], list[Probleme]]:
         if chemin.suffix.lower() in (".xlsx", ".xlsm"):
             return lire_xlsx(chemin)
         raise ParametreInvalide(
-            f"« {chemin} » n'est ni un dossier ni un classeur .xlsx — donnez le dossier "
-            "qui contient organisations.csv et partenariats.csv"
+            f"« {chemin} » n'est ni un dossier, ni un classeur .xlsx, ni un CSV ESSGlobal — donnez "
+            "le dossier qui contient organisations.csv et partenariats.csv"
         )
     tables: dict[str, Table] = {}
     problemes: list[Probleme] = []
     for nom, alias in FEUILLES.items():
-        fichier = _fichier_dans(chemin, nom)
+        fichier = fichier_dans(chemin, nom)
         if fichier is None:
             problemes.append(_probleme(str(chemin), f"fichier {nom}.csv absent du dossier"))
             continue

@@ -1,0 +1,524 @@
+"""La carte interactive : un seul fichier HTML autonome, qui s'ouvre hors ligne.
+
+Construite avec pyvis (structure et options) et un gabarit propre : vis-network, sa feuille
+de style, le code de la page et les données sont embarqués ; aucune ressource externe.
+Tout texte venu des données voyage en JSON échappé et s'affiche par ``textContent``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+import sys
+from collections import Counter
+from collections.abc import Callable, Hashable, Mapping
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .agregation import AGREGATS, cle_groupe, nom_groupe, nom_pays
+from .agregation import agreger as agreger_graphe
+from .couleurs import ECHELLE, INCONNU, NORD_SUD, categorie, melanger, palette
+from .disposition import (
+    DISPOSITIONS,
+    UNITES_PAR_DEGRE,
+    disposition_force,
+    disposition_geographique,
+    disposition_strates,
+)
+from .erreurs import ParametreInvalide
+from .libelles import VOCABULAIRE, nombre, traduire, verifier_langue
+from .referentiel import dossier_reference
+from .schema import ECHELLES, TYPES_ORGANISATION, TYPES_PARTENARIAT
+from .sortie import ecrire_atomique
+
+COULEURS: tuple[str, ...] = ("echelle", "type", "communaute", "nord_sud", "region")
+SEUIL_PHYSIQUE = 1500  # au-delà : positions calculées en Python, physique coupée
+SEUIL_AGREGATION = 10_000  # au-delà, sans agrégation demandée : vue agrégée par région
+MAX_COULEURS = 12  # au-delà, les plus petites catégories partagent le gris « autres »
+MAX_LIBELLES = 400  # libellés dessinés au plus à la fois dans la page
+LONGUEUR_LIBELLE = 28  # au-delà, le libellé affiché est abrégé (le nom complet reste dans la fiche)
+MAX_MEMBRES = 30  # organisations nommées dans la fiche d'un groupe
+MESURES_FICHE: tuple[str, ...] = (
+    "degre", "intermediarite", "pagerank", "noyau", "point_articulation", "communaute",
+    "sauts_international", "echelles_2_sauts", "pays_2_sauts", "liens_nord_sud", "portee_km",
+)
+PRECISIONS_APPROXIMATIVES = frozenset({"region", "pays"})
+
+_ICI = Path(__file__).resolve().parent
+RESSOURCES = _ICI / "ressources"
+GABARITS = _ICI / "gabarits"
+
+
+def construire_carte(
+    G: nx.MultiGraph,
+    *,
+    couleur: str = "echelle",
+    taille: str = "degre",
+    disposition: str = "force",
+    agreger: str | None = None,
+    langue: str = "fr",
+    titre: str | None = None,
+    progression: Callable[[str], None] | None = None,
+) -> str:
+    """Le HTML complet de la carte interactive du réseau ``G``.
+
+    ``couleur`` : ``echelle``, ``type``, ``communaute``, ``nord_sud`` ou ``region`` ;
+    ``taille`` : une mesure numérique de :func:`reseau.mesures.mesures_organisations` ;
+    ``disposition`` : ``force``, ``geographique`` ou ``strates`` ; ``agreger`` : ``region``,
+    ``pays`` ou ``echelle`` (un nœud par groupe). Au-delà de ``SEUIL_AGREGATION``
+    organisations sans ``agreger``, la vue est agrégée par région et c'est annoncé
+    (``progression``, à défaut la sortie d'erreur, et un bandeau dans la page).
+    ``G`` n'est pas modifié.
+    """
+    from .mesures import MESURES
+
+    verifier_langue(langue)
+    _verifier_choix("couleur", couleur, COULEURS)
+    _verifier_choix("disposition", disposition, DISPOSITIONS)
+    _verifier_choix("taille", taille, MESURES)
+    if agreger is not None:
+        _verifier_choix("agreger", agreger, AGREGATS)
+    bandeau = None
+    if agreger is None and G.number_of_nodes() > SEUIL_AGREGATION:
+        agreger = "region"
+        n = G.number_of_nodes()
+        bandeau = traduire("carte_bandeau_agrege", langue).format(n=nombre(n, langue), seuil=nombre(SEUIL_AGREGATION, langue))
+        (progression or _sortie_erreur)(
+            f"{n} organisations : au-delà de {SEUIL_AGREGATION}, la carte montre une vue agrégée par région "
+            "(--agreger pour choisir le regroupement, --pays ou --echelle pour réduire le réseau)."
+        )
+    mesures = _mesures(G, taille, progression) if agreger is None or couleur == "communaute" else None
+    if agreger is None:
+        H = _graphe_organisations(G, mesures)
+    else:
+        valeurs = {"communaute": {x: m["communaute"] for x, m in mesures.items()}} if mesures else None
+        H = agreger_graphe(G, agreger, langue=langue, valeurs=valeurs)
+    if progression and G.number_of_nodes() >= SEUIL_PHYSIQUE:
+        progression(f"Carte : disposition « {disposition} » de {H.number_of_nodes()} nœuds…")
+    donnees = _donnees_page(G, H, couleur=couleur, taille=taille, disposition=disposition, agreger=agreger, langue=langue)
+    titre = titre if titre is not None else traduire("carte_titre", langue)
+    sous_titre = _sous_titre(G, agreger, langue)
+    return _rendre(donnees, titre=titre, sous_titre=sous_titre, bandeau=bandeau, langue=langue)
+
+
+def ecrire_carte(G: nx.MultiGraph, chemin: str | Path, **options: Any) -> Path:
+    """Écrit la carte (UTF-8, atomiquement : un échec ne laisse ni fichier partiel ni ancienne carte abîmée).
+
+    ``options`` : celles de :func:`construire_carte`. Rend le chemin écrit.
+    """
+    html = construire_carte(G, **options)
+    return ecrire_atomique(chemin, html)
+
+
+# --- Paramètres -----------------------------------------------------------------------
+
+def _verifier_choix(nom: str, valeur: str, possibles: tuple[str, ...] | list[str]) -> None:
+    if valeur not in possibles:
+        raise ParametreInvalide(f"{nom} « {valeur} » inconnu(e) — valeurs possibles : {', '.join(possibles)}")
+
+
+def _sortie_erreur(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+# --- Données --------------------------------------------------------------------------
+
+def _propre(valeur: Any) -> Any:
+    """Valeur JSON : manquants (NaN, NA) → None, types numpy → Python."""
+    if valeur is None or isinstance(valeur, (str, bool, int)):
+        return valeur
+    if hasattr(valeur, "item"):
+        valeur = valeur.item()
+    try:
+        if valeur != valeur or (isinstance(valeur, float) and math.isinf(valeur)):
+            return None
+    except TypeError:  # pandas.NA
+        return None
+    return valeur
+
+
+def _mesures(G: nx.MultiGraph, taille: str, progression: Callable[[str], None] | None) -> dict[Hashable, dict[str, Any]]:
+    """Les mesures par organisation, {id: {mesure: valeur}} ; ``taille`` doit être numérique."""
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+    from .mesures import MESURES, mesures_organisations
+
+    table = mesures_organisations(G, progression=progression)
+    colonnes = [c for c in MESURES if c in table.columns]
+    numeriques = [c for c in colonnes if is_numeric_dtype(table[c]) and not is_bool_dtype(table[c])]
+    if len(table) and taille not in numeriques:
+        raise ParametreInvalide(f"taille « {taille} » : mesure non numérique — valeurs possibles : {', '.join(numeriques)}")
+    return {x: {c: _propre(v) for c, v in zip(colonnes, valeurs)}
+            for x, *valeurs in zip(table["id"], *(table[c] for c in colonnes))}
+
+
+def _graphe_organisations(G: nx.MultiGraph, mesures: Mapping[Hashable, dict]) -> nx.Graph:
+    """La projection simple de ``G`` ; chaque arête garde le détail de ses partenariats."""
+    from .graphe import projection
+
+    H = projection(G)
+    paires: dict[frozenset, tuple[Hashable, Hashable, dict]] = {}
+    for u, v, d in G.edges(data=True):
+        cle = frozenset((u, v))
+        if cle not in paires:
+            paires[cle] = (u, v, {"compte_types": Counter(), "details": []})
+        attributs = paires[cle][2]
+        attributs["compte_types"][d.get("type", "")] += 1
+        source = d.get("source", u) if d.get("oriente") else None
+        attributs["details"].append((source, d.get("type", ""), d.get("debut"), d.get("fin"),
+                                     d.get("description") or "", d.get("reference") or ""))
+    H.add_edges_from(paires.values())  # complète les arêtes existantes
+    for x in H.nodes:
+        H.nodes[x]["mesures"] = mesures.get(x, {})
+    return H
+
+
+def _cle_couleur(d: Mapping, couleur: str) -> str:
+    if couleur == "region":
+        return cle_groupe(d, "region")
+    if couleur == "communaute":
+        valeur = d.get("communaute", (d.get("mesures") or {}).get("communaute"))
+        return "" if valeur is None else str(valeur)
+    return str(d.get(couleur) or "")
+
+
+def _libelle_categorie(valeur: str, couleur: str, langue: str) -> str:
+    if valeur == "":
+        return traduire("carte_non_precise", langue)
+    if couleur == "region":
+        return nom_groupe(valeur, "region", langue)
+    if couleur == "communaute":
+        return traduire("carte_communaute_n", langue).format(n=valeur)
+    return traduire(valeur, langue)
+
+
+def _palette(cles: Mapping[Hashable, str], couleur: str, langue: str) -> tuple[dict[str, str], list[dict]]:
+    """Couleur de chaque catégorie et entrées de légende (couleur, libellé, nombre)."""
+    compte = Counter(cles.values())
+    if couleur == "echelle":
+        ordre = [e for e in reversed(ECHELLES) if e in compte] + sorted(c for c in compte if c not in ECHELLE)
+        couleurs = {c: ECHELLE.get(c, INCONNU) for c in ordre}
+    elif couleur == "nord_sud":
+        ordre = [c for c in ("nord", "sud") if c in compte] + sorted(c for c in compte if c not in ("nord", "sud"))
+        couleurs = {c: NORD_SUD.get(c, INCONNU) for c in ordre}
+    else:
+        ordre = sorted(compte, key=lambda c: (c == "", -compte[c], _libelle_categorie(c, couleur, langue)))
+        if len(ordre) <= MAX_COULEURS:
+            couleurs = palette([c for c in ordre if c != ""])
+            couleurs[""] = INCONNU
+        else:
+            couleurs = {c: categorie(i) for i, c in enumerate(ordre[: MAX_COULEURS - 1])}
+    legende = [{"couleur": couleurs[c], "libelle": _libelle_categorie(c, couleur, langue), "nombre": compte[c]}
+               for c in ordre if c in couleurs]
+    autres = sum(compte[c] for c in ordre if c not in couleurs)
+    if autres:
+        legende.append({"couleur": INCONNU, "libelle": traduire("carte_autres", langue), "nombre": autres})
+    return {c: couleurs.get(c, INCONNU) for c in ordre}, legende
+
+
+def _rayons(valeurs: Mapping[Hashable, Any], minimum: float, maximum: float) -> dict[Hashable, float]:
+    """Rayons proportionnels à la racine de la valeur (aire ∝ valeur), entre ``minimum`` et ``maximum``.
+
+    >>> _rayons({"a": 0, "b": 4, "c": None}, 5, 25)
+    {'a': 5.0, 'b': 25.0, 'c': 5.0}
+    """
+    nombres = {x: float(v) for x, v in valeurs.items() if v is not None and not isinstance(v, bool) and math.isfinite(v)}
+    if not nombres:
+        return {x: float(minimum) for x in valeurs}
+    bas, haut = min(nombres.values()), max(nombres.values())
+    etendue = haut - bas
+    return {
+        x: round(minimum + (maximum - minimum) * math.sqrt((nombres[x] - bas) / etendue), 2)
+        if x in nombres and etendue > 0 else float(minimum)
+        for x in valeurs
+    }
+
+
+class _Chaines:
+    """Table de chaînes partagées (sources, descriptions des partenariats) : chaque texte une fois."""
+
+    def __init__(self) -> None:
+        self.liste: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def __call__(self, texte: str) -> int | None:
+        if not texte:
+            return None
+        if texte not in self._index:
+            self._index[texte] = len(self.liste)
+            self.liste.append(texte)
+        return self._index[texte]
+
+
+def _donnees_page(
+    G: nx.MultiGraph, H: nx.Graph, *, couleur: str, taille: str, disposition: str, agreger: str | None, langue: str
+) -> dict[str, Any]:
+    """Tout ce que la page reçoit : nœuds et liens (format vis-network), légende, filtres, fond."""
+    from pyvis.network import Network
+
+    n = H.number_of_nodes()
+    grand = n > SEUIL_PHYSIQUE
+    if agreger:
+        rayons = _rayons({x: d["effectif"] for x, d in H.nodes(data=True)}, 10, 45)
+    else:
+        minimum, maximum = (4, 24) if grand else (8, 30)
+        rayons = _rayons({x: d["mesures"].get(taille) for x, d in H.nodes(data=True)}, minimum, maximum)
+    cles = {x: _cle_couleur(d, couleur) for x, d in H.nodes(data=True)}
+    couleurs, legende = _palette(cles, couleur, langue)
+
+    physique = disposition == "force" and 0 < n <= SEUIL_PHYSIQUE
+    bandes = None
+    if disposition == "geographique":
+        positions = disposition_geographique(H, rayons)
+    elif disposition == "strates":
+        positions, bandes = disposition_strates(H, rayons)
+    else:
+        positions = disposition_force(H, espace=2.5 * max(rayons.values(), default=10))
+
+    def membres(d: Mapping) -> list[str] | None:
+        return [_libelle_organisation(G.nodes[m], m) for m in d["membres"][:MAX_MEMBRES]] if agreger else None
+
+    chaines = _Chaines()
+    mesures_fiche = list(dict.fromkeys((*MESURES_FICHE, taille))) if not agreger else []
+    pointilles = disposition == "geographique" and not agreger
+    net = Network(height="100%", width="100%", cdn_resources="in_line")
+    net.nodes = [_noeud(x, d, rayons[x], couleurs[cles[x]], positions.get(x), chaines, membres(d), mesures_fiche, pointilles)
+                 for x, d in H.nodes(data=True)]
+    net.edges = [_lien(i, u, v, d, agreger, chaines) for i, (u, v, d) in enumerate(H.edges(data=True))]
+    net.options = _options(physique=physique, grand=grand)
+    noeuds, liens, _entete, _hauteur, _largeur, options = net.get_network_data()
+
+    vocabulaire = {v: traduire(v, langue) for v in (*ECHELLES, *TYPES_ORGANISATION, *TYPES_PARTENARIAT, "nord", "sud")}
+    textes = {cle.removeprefix("carte_"): traduire(cle, langue) for cle in VOCABULAIRE if cle.startswith("carte_")}
+    codes = sorted({d.get("pays") for _, d in G.nodes(data=True) if d.get("pays")})
+    return {
+        "langue": langue,
+        "textes": textes,
+        "vocabulaire": vocabulaire,
+        "pays": {c: nom_pays(c, langue) for c in codes},
+        "noeuds": noeuds,
+        "liens": liens,
+        "chaines": chaines.liste,
+        "options": json.loads(options),
+        "physique": physique,
+        "disposition": disposition,
+        "agregat": agreger,
+        "legende": {"titre": traduire(f"carte_couleur_{couleur}", langue), "entrees": legende},
+        "taille": traduire("carte_taille_effectif", langue) if agreger else traduire("carte_taille", langue).format(
+            mesure=traduire(f"carte_mesure_{taille}", langue)),
+        "approximatives": disposition == "geographique" and not agreger and any(
+            d.get("precision") in PRECISIONS_APPROXIMATIVES for _, d in H.nodes(data=True)),
+        "filtres": _filtres(H, langue),
+        "mesures_fiche": mesures_fiche,
+        "bordures": {c: melanger(c, "#000000", 0.35) for c in set(couleurs.values())},
+        "seuil_libelles_px": 2.5 if grand else 0,  # au-delà du seuil, les petits nœuds n'ont de libellé qu'en zoomant
+        "max_libelles": MAX_LIBELLES,
+        "monde": _monde() if disposition == "geographique" else None,
+        "unites_par_degre": UNITES_PAR_DEGRE,
+        "bandes": [{**b, "libelle": traduire(b["echelle"], langue).capitalize() if b["echelle"] else
+                    traduire("carte_non_precise", langue), "couleur": ECHELLE.get(b["echelle"], INCONNU)}
+                   for b in bandes] if bandes else None,
+    }
+
+
+def _libelle_organisation(d: Mapping, x: Hashable) -> str:
+    """« SIGLE — Nom », ou le nom seul.
+
+    >>> _libelle_organisation({"nom": "Groupe d'économie solidaire du Québec", "sigle": "GESQ"}, "gesq")
+    "GESQ — Groupe d'économie solidaire du Québec"
+    """
+    nom, sigle = str(d.get("nom") or x), str(d.get("sigle") or "")
+    return f"{sigle} — {nom}" if sigle and sigle != nom else nom
+
+
+def _abreger(texte: str, longueur: int = LONGUEUR_LIBELLE) -> str:
+    """Le texte coupé à ``longueur`` caractères, au dernier mot entier, suivi de « … ».
+
+    >>> _abreger("Réseau d'économie solidaire argentin", 20)
+    "Réseau d'économie…"
+    """
+    if len(texte) <= longueur:
+        return texte
+    coupe = texte[: longueur - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–(")
+    return coupe + "…"
+
+
+def _arrondi(valeur: Any) -> Any:
+    """Quatre chiffres significatifs suffisent à la fiche.
+
+    >>> _arrondi(0.000225503), _arrondi(11960.0857), _arrondi(3)
+    (0.0002255, 11960.0, 3)
+    """
+    return float(f"{valeur:.4g}") if isinstance(valeur, float) else valeur
+
+
+def _noeud(x: Hashable, d: Mapping, rayon: float, couleur: str, position: tuple[float, float] | None,
+           chaines: _Chaines, membres: list[str] | None, mesures: list[str], pointilles: bool) -> dict[str, Any]:
+    """Un nœud vis-network, avec les champs de la fiche (vides omis).
+
+    ``membres`` : pour un groupe ; ``mesures`` : celles que la fiche montre ; ``pointilles`` :
+    bordure pointillée si la position est approximative. L'infobulle (texte brut) et les
+    couleurs de surbrillance sont complétées par la page.
+    """
+    nom, sigle = str(d.get("nom") or x), str(d.get("sigle") or "")
+    noeud: dict[str, Any] = {"id": x, "libelle": _abreger(sigle or nom), "size": rayon, "color": couleur}
+    if pointilles and d.get("precision") in PRECISIONS_APPROXIMATIVES:  # disque clair, bordure pointillée
+        noeud.update(color={"background": melanger(couleur, "#FFFFFF", 0.55), "border": couleur}, borderWidth=2,
+                     shapeProperties={"borderDashes": [4, 3]})
+    if position is not None:
+        noeud["x"], noeud["y"] = position
+    champs = ("nom", "sigle", "type", "echelle", "pays", "region", "ville", "nord_sud", "precision",
+              "site_web", "description")
+    noeud.update({c: _propre(d.get(c)) for c in champs if d.get(c) not in (None, "")})
+    if d.get("reference"):
+        noeud["reference"] = chaines(str(d["reference"]))
+    if membres is not None:
+        noeud.update(effectif=d["effectif"], liens_internes=d["liens_internes"], repartition=d["repartition"],
+                     membres=membres)
+    else:
+        valeurs = d.get("mesures", {})
+        noeud["mesures"] = {m: _arrondi(valeurs[m]) for m in mesures if valeurs.get(m) is not None}
+    return noeud
+
+
+def _lien(i: int, u: Hashable, v: Hashable, d: Mapping, agreger: str | None, chaines: _Chaines) -> dict[str, Any]:
+    """Un lien vis-network : épaisseur selon le nombre de partenariats (défaut : 1), détail pour la fiche."""
+    partenariats = d.get("partenariats", 1)
+    lien: dict[str, Any] = {"id": i, "from": u, "to": v, "types": dict(d.get("compte_types") or {})}
+    if agreger:
+        largeur = 1 + 2.2 * math.log2(partenariats)
+    else:
+        largeur = min(6.0, 1 + 0.7 * (partenariats - 1) + 0.3 * math.log2(max(d.get("poids", 1.0), 1.0)))
+        # [sens (1 : from → to, -1 : to → from, 0 : non orienté), type, début, fin, description, source]
+        lien["details"] = [[0 if source is None else 1 if source == u else -1, t, debut, fin, chaines(desc), chaines(ref)]
+                           for source, t, debut, fin, desc, ref in d.get("details", [])]
+    if largeur != 1:
+        lien["width"] = round(largeur, 2)
+    return lien
+
+
+def _options(*, physique: bool, grand: bool) -> dict[str, Any]:
+    """Options vis-network : physique stabilisée puis coupée par la page, ou coupée d'emblée."""
+    options: dict[str, Any] = {
+        "autoResize": True,
+        "nodes": {"shape": "dot", "borderWidth": 1, "borderWidthSelected": 3},
+        "edges": {
+            "smooth": False,
+            "width": 1,
+            "color": {"color": "#8a8f94", "highlight": "#333333", "hover": "#555555", "opacity": 0.55},
+            "selectionWidth": 1.5,
+            "hoverWidth": 0.5,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": grand, "hideEdgesOnZoom": grand,
+                        "multiselect": False, "navigationButtons": False, "keyboard": False},
+        "layout": {"randomSeed": 7, "improvedLayout": False},
+        "physics": {"enabled": False},
+    }
+    if physique:
+        options["physics"] = {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.008, "springLength": 90,
+                                 "springConstant": 0.05, "damping": 0.5, "avoidOverlap": 0.6},
+            "minVelocity": 1.0,
+            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 40, "fit": True},
+        }
+    return options
+
+
+def _filtres(H: nx.Graph, langue: str) -> list[dict[str, Any]]:
+    """Les filtres de la page : valeurs présentes, libellés, effectifs."""
+    def entrees(compte: Counter, ordre: list[str] | None, libelle: Callable[[str], str]) -> list[dict]:
+        valeurs = ordre if ordre is not None else sorted(compte, key=lambda v: (v == "", libelle(v).casefold()))
+        return [{"valeur": v, "libelle": libelle(v) if v else traduire("carte_non_precise", langue), "nombre": compte[v]}
+                for v in valeurs if compte[v]]
+
+    def tr(v: str) -> str:
+        return traduire(v, langue)
+
+    noeuds = [d for _, d in H.nodes(data=True)]
+    types_liens: Counter = Counter()
+    for _, _, d in H.edges(data=True):
+        types_liens.update(d.get("compte_types") or {})
+    par = {c: Counter(str(d.get(c) or "") for d in noeuds) for c in ("echelle", "nord_sud", "type", "pays")}
+    return [
+        {"cle": "echelle", "titre": traduire("carte_couleur_echelle", langue),
+         "valeurs": entrees(par["echelle"], [*reversed(ECHELLES), *sorted(set(par["echelle"]) - set(ECHELLES))], tr)},
+        {"cle": "nord_sud", "titre": traduire("carte_couleur_nord_sud", langue),
+         "valeurs": entrees(par["nord_sud"], None, tr)},
+        {"cle": "type", "titre": traduire("carte_couleur_type", langue), "valeurs": entrees(par["type"], None, tr)},
+        {"cle": "pays", "titre": traduire("carte_couleur_pays", langue),
+         "valeurs": entrees(par["pays"], None, lambda v: nom_pays(v, langue))},
+        {"cle": "type_lien", "titre": traduire("carte_type_lien", langue), "valeurs": entrees(types_liens, None, tr)},
+    ]
+
+
+def _monde() -> list[list[float]]:
+    """Les anneaux extérieurs des pays (fond Natural Earth embarqué), aplatis : [lon, lat, lon, lat, …]."""
+    fond = json.loads((RESSOURCES / "monde.json").read_text(encoding="utf-8"))
+    anneaux = []
+    for pays in fond["features"]:
+        geometrie = pays["geometry"]
+        polygones = [geometrie["coordinates"]] if geometrie["type"] == "Polygon" else geometrie["coordinates"]
+        for polygone in polygones:
+            anneaux.append([c for point in polygone[0] for c in point])
+    return anneaux
+
+
+def _sous_titre(G: nx.MultiGraph, agreger: str | None, langue: str) -> str:
+    """Source des données, date, effectifs (et vue agrégée)."""
+    source = str(G.graph.get("source") or "")
+    try:
+        reference = bool(source) and Path(source).resolve() == dossier_reference().resolve()
+    except FileNotFoundError:
+        reference = False
+    nom_source = traduire("carte_jeu_reference", langue) if reference else (Path(source).resolve().name if source else "—")
+    morceaux = [
+        traduire("carte_source", langue).format(source=nom_source),
+        traduire("carte_date", langue).format(date=datetime.date.today().isoformat()),
+        traduire("carte_effectifs", langue).format(n=nombre(G.number_of_nodes(), langue), m=nombre(G.number_of_edges(), langue)),
+    ]
+    if agreger:
+        morceaux.append(traduire("carte_vue_agregee", langue).format(par=traduire(f"carte_par_{agreger}", langue)))
+    return " · ".join(morceaux)
+
+
+# --- Page -----------------------------------------------------------------------------
+
+def json_pour_script(objet: Any) -> str:
+    """JSON sûr dans un élément ``<script>`` : ``<``, ``>``, ``&``, U+2028 et U+2029 échappés.
+
+    >>> json_pour_script({"nom": "</script><img src=x onerror=alert(1)>"})
+    '{"nom":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
+    """
+    texte = json.dumps(objet, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for brut, echappe in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        texte = texte.replace(brut, echappe)
+    return texte
+
+
+def _rendre(donnees: dict[str, Any], *, titre: str, sous_titre: str, bandeau: str | None, langue: str) -> str:
+    """La page : gabarit ``carte.html`` (échappement automatique), ressources et données en ligne."""
+    import jinja2
+    from markupsafe import Markup
+
+    def lire(nom: str, dossier: Path = RESSOURCES) -> Markup:
+        return Markup((dossier / nom).read_text(encoding="utf-8"))
+
+    environnement = jinja2.Environment(loader=jinja2.FileSystemLoader(GABARITS), autoescape=True,
+                                       undefined=jinja2.StrictUndefined)
+    return environnement.get_template("carte.html").render(
+        langue=langue,
+        titre=titre,
+        sous_titre=sous_titre,
+        bandeau=bandeau,
+        t=donnees["textes"],
+        css_vis=lire("vis-network.css"),
+        js_vis=lire("vis-network.min.js"),
+        css_carte=lire("carte.css", GABARITS),
+        js_carte=lire("carte.js", GABARITS),
+        donnees=Markup(json_pour_script(donnees)),
+    )

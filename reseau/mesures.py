@@ -1,0 +1,440 @@
+"""Mesures par organisation et pour le réseau entier (CONCEPTION §4).
+
+Les mesures structurelles se calculent sur la projection simple (celle de
+:func:`reseau.projection`, construite directement en igraph) : une arête par paire de
+partenaires, de poids la somme des intensités. Les centralités coûteuses passent par
+igraph ; networkx reste le modèle et l'oracle des tests.
+Définitions, références et erreurs d'échantillonnage : ``docs/mesures.md``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import random
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from .schema import ECHELLES
+
+if TYPE_CHECKING:
+    import igraph
+    import numpy
+    import pandas
+
+# Au-delà de ce nombre d'organisations, intermédiarité et proximité sont estimées par pivots.
+SEUIL_EXACT = 5000
+# Estimation : k = max(PIVOTS_MIN, BUDGET / (n + m)) pivots pour l'intermédiarité (coût borné
+# par BUDGET arêtes parcourues), au plus PIVOTS_PROXIMITE pour la proximité. Une composante
+# qui n'a pas plus de sommets que de pivots est calculée exactement.
+BUDGET = 300_000_000
+PIVOTS_MIN = 500
+PIVOTS_PROXIMITE = 300
+# Graine du hasard (pivots, communautés) : mêmes données, mêmes résultats.
+GRAINE = 20240901
+# Réseaux à partir desquels la progression est signalée.
+SEUIL_PROGRESSION = 1000
+# Rayon moyen de la Terre (UGGI), en km.
+RAYON_TERRE_KM = 6371.0088
+
+IDENTITE: tuple[str, ...] = ("id", "nom", "sigle", "type", "echelle", "pays", "region", "nord_sud")
+MESURES: tuple[str, ...] = (
+    "degre", "degre_pondere", "intermediarite", "proximite", "vecteur_propre", "pagerank",
+    "contrainte", "communaute", "noyau", "point_articulation", "sauts_international",
+    "echelles_2_sauts", "pays_2_sauts", "liens_nord_sud", "portee_km",
+)
+RESUME: tuple[str, ...] = (
+    "organisations", "partenariats", "densite", "composantes", "taille_plus_grande_composante",
+    "regroupement", "liens_nord_nord", "liens_nord_sud", "liens_sud_sud", "matrice_echelles",
+    "assortativite_echelle", "articulation_local_global",
+)
+
+
+# --- Outils --------------------------------------------------------------------------
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance orthodromique (formule de haversine), en km.
+
+    >>> round(distance_km(48.8566, 2.3522, 40.7128, -74.0060))  # Paris → New York
+    5837
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * RAYON_TERRE_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _largeur(voisins: Any, departs: list) -> dict[Any, int]:
+    """Parcours en largeur depuis plusieurs départs : distance (en liens) de chaque sommet atteint."""
+    sauts = dict.fromkeys(departs, 0)
+    frontiere, k = list(sauts), 0
+    while frontiere:
+        k += 1
+        suivante = []
+        for u in frontiere:
+            for v in voisins[u]:
+                if v not in sauts:
+                    sauts[v] = k
+                    suivante.append(v)
+        frontiere = suivante
+    return sauts
+
+
+def sauts_international(G: nx.Graph) -> dict[Any, int]:
+    """Nombre minimal de liens de chaque organisation à une organisation d'échelle internationale.
+
+    Parcours en largeur depuis toutes les organisations internationales à la fois ;
+    une organisation qui n'en atteint aucune est absente du dictionnaire.
+
+    >>> from reseau.graphe import construire
+    >>> G = construire([{"id": "l", "echelle": "locale"}, {"id": "n", "echelle": "nationale"},
+    ...                 {"id": "i", "echelle": "internationale"}, {"id": "x", "echelle": "locale"}],
+    ...                [{"source": "l", "cible": "n"}, {"source": "n", "cible": "i"}])
+    >>> sauts_international(G)
+    {'i': 0, 'n': 1, 'l': 2}
+    """
+    return _largeur(G.adj, [n for n, e in G.nodes(data="echelle") if e == "internationale"])
+
+
+def _projection_igraph(G: nx.MultiGraph) -> igraph.Graph:
+    """La projection de :func:`reseau.projection` en igraph, sommets dans l'ordre de ``G.nodes``.
+
+    Une arête par paire de partenaires : ``poids`` = somme des poids, ``partenariats`` =
+    nombre de partenariats ; sans boucle (une organisation n'est pas sa propre partenaire).
+    """
+    from .dependances import importer_igraph
+
+    igraph = importer_igraph()
+
+    index = {x: i for i, x in enumerate(G.nodes)}
+    aretes, poids = [], []
+    for u, v, p in G.edges(data="poids", default=1.0):
+        if u != v:
+            aretes.append((index[u], index[v]))
+            poids.append(p)
+    g = igraph.Graph(n=len(index), edges=aretes, edge_attrs={"poids": poids, "partenariats": [1] * len(aretes)})
+    g.simplify(multiple=True, loops=True, combine_edges={"poids": "sum", "partenariats": "sum"})
+    return g
+
+
+@contextlib.contextmanager
+def _hasard_fixe() -> Iterator[None]:
+    """Le générateur d'igraph à graine fixe le temps d'un calcul, puis celui par défaut."""
+    from .dependances import importer_igraph
+
+    igraph = importer_igraph()
+
+    igraph.set_random_number_generator(random.Random(GRAINE))
+    try:
+        yield
+    finally:
+        igraph.set_random_number_generator(random)
+
+
+# --- Centralités (igraph) ------------------------------------------------------------
+
+def nombre_pivots(n: int, m: int) -> tuple[int, int]:
+    """Pivots de l'estimation (intermédiarité, proximité) pour ``n`` organisations et ``m`` paires.
+
+    >>> nombre_pivots(10_000, 50_000), nombre_pivots(100_000, 500_000)
+    ((5000, 300), (500, 300))
+    """
+    k = max(PIVOTS_MIN, BUDGET // (n + m))
+    return k, min(k, PIVOTS_PROXIMITE)
+
+
+def _par_composante(
+    g: igraph.Graph, composantes: list[list[int]], k: int, exacte: Callable, estimee: Callable
+) -> numpy.ndarray:
+    """Applique ``exacte`` aux composantes d'au plus ``k`` sommets (ensemble), ``estimee`` aux autres.
+
+    ``estimee(sous_graphe, pivots)`` reçoit ``k`` pivots tirés au hasard (graine fixe).
+    """
+    import numpy as np
+
+    valeurs = np.zeros(g.vcount())
+    hasard = random.Random(GRAINE)
+    petites: list[int] = []
+    for composante in composantes:
+        if len(composante) <= k:
+            petites.extend(composante)
+            continue
+        sommets = sorted(composante)
+        valeurs[sommets] = estimee(g.induced_subgraph(sommets), sorted(hasard.sample(range(len(sommets)), k)))
+    if petites:
+        sommets = sorted(petites)
+        valeurs[sommets] = exacte(g.induced_subgraph(sommets))
+    return valeurs
+
+
+def _chemins(g: igraph.Graph, exact: bool, signaler: Callable[[str], None]) -> tuple[list[float], list[float]]:
+    """Intermédiarité normalisée et proximité (Wasserman-Faust), exactes ou par pivots.
+
+    Sans ``exact``, chaque composante plus grande que le nombre de pivots (:func:`nombre_pivots`)
+    est estimée : intermédiarité de Brandes-Pich (dépendances depuis les pivots, multipliées
+    par n_C / k) et proximité d'Eppstein-Wang (somme des distances aux pivots, multipliée
+    par n_C / k). Les composantes plus petites sont calculées exactement.
+    """
+    import numpy as np
+
+    n = g.vcount()
+    composantes = [list(c) for c in g.connected_components()]
+    taille = np.zeros(n)
+    for composante in composantes:
+        taille[composante] = len(composante)
+    k_inter, k_prox = (n, n) if exact else nombre_pivots(n, g.ecount())
+    if exact:
+        signaler(f"  intermédiarité et proximité exactes ({n} organisations)…")
+    else:
+        signaler(f"  intermédiarité estimée sur {k_inter} pivots, proximité sur {k_prox}…")
+
+    def inter_estimee(sous: igraph.Graph, pivots: list[int]) -> numpy.ndarray:
+        return np.asarray(sous.betweenness(directed=False, sources=pivots)) * sous.vcount() / len(pivots)
+
+    def somme_exacte(sous: igraph.Graph) -> numpy.ndarray:
+        # closeness d'igraph = (n_C - 1) / somme des distances dans la composante.
+        proche = np.nan_to_num(np.asarray(sous.closeness(), dtype=float))
+        composantes_sous = sous.connected_components()
+        n_c = np.asarray(composantes_sous.sizes())[composantes_sous.membership] - 1
+        return np.divide(n_c, proche, out=np.zeros(len(proche)), where=proche > 0)
+
+    def somme_estimee(sous: igraph.Graph, pivots: list[int]) -> numpy.ndarray:
+        total = np.zeros(sous.vcount())
+        for debut in range(0, len(pivots), 32):
+            total += np.asarray(sous.distances(source=pivots[debut:debut + 32]), dtype=float).sum(axis=0)
+        return total * sous.vcount() / len(pivots)
+
+    inter = _par_composante(g, composantes, k_inter, lambda sous: sous.betweenness(directed=False), inter_estimee)
+    somme = _par_composante(g, composantes, k_prox, somme_exacte, somme_estimee)
+    normalisation = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
+    proximite = np.divide((taille - 1) ** 2, somme * (n - 1), out=np.zeros(n), where=somme > 0)
+    return list(inter * normalisation), list(proximite)
+
+
+def _vecteur_propre(g: igraph.Graph) -> list[float]:
+    """Vecteur propre dominant de la matrice d'adjacence pondérée, de norme euclidienne 1.
+
+    Calculé composante par composante : seule(s) la (les) composante(s) de plus grande
+    valeur propre ont des valeurs non nulles, comme pour l'itération de la puissance sur
+    le graphe entier (en cas d'égalité, combinées selon la projection du vecteur unité).
+    """
+    valeurs = [0.0] * g.vcount()
+    force = g.strength(weights="poids")
+    retenues: list[tuple[list[int], list[float]]] = []
+    meilleure = 0.0
+    for composante in sorted(g.connected_components(), key=len, reverse=True):
+        # La plus grande valeur propre est au plus la plus grande force de la composante.
+        if len(composante) < 2 or max(force[i] for i in composante) < meilleure * (1 - 1e-9):
+            continue
+        sommets = sorted(composante)
+        vecteur, valeur = g.induced_subgraph(sommets).eigenvector_centrality(weights="poids", return_eigenvalue=True)
+        norme = math.sqrt(sum(x * x for x in vecteur))
+        unite = [abs(x) / norme for x in vecteur]
+        if valeur > meilleure * (1 + 1e-9):
+            retenues, meilleure = [], valeur
+        if valeur >= meilleure * (1 - 1e-9):
+            retenues.append((sommets, unite))
+    for sommets, unite in retenues:
+        poids = sum(unite) if len(retenues) > 1 else 1.0
+        for i, x in zip(sommets, unite):
+            valeurs[i] = poids * x
+    norme = math.sqrt(sum(x * x for x in valeurs))
+    return [x / norme for x in valeurs] if norme else valeurs
+
+
+def _communautes(g: igraph.Graph) -> list[int]:
+    """Leiden (modularité pondérée) à graine fixe ; numéros 1, 2… par taille décroissante."""
+    with _hasard_fixe():
+        appartenance = g.community_leiden(objective_function="modularity", weights="poids", n_iterations=-1).membership
+    groupes: dict[int, list[int]] = {}
+    for i, c in enumerate(appartenance):
+        groupes.setdefault(c, []).append(i)
+    ordre = sorted(groupes.values(), key=lambda membres: (-len(membres), membres[0]))
+    numero = {}
+    for k, membres in enumerate(ordre, start=1):
+        numero.update(dict.fromkeys(membres, k))
+    return [numero[i] for i in range(g.vcount())]
+
+
+# --- Mesures locales (parcours en Python) --------------------------------------------
+
+def _deux_sauts(voisins: list[list[int]], attributs: list[dict]) -> tuple[list[int], list[int]]:
+    """Échelles et pays distincts à 2 liens ou moins, elle comprise (masques de bits)."""
+    bits_echelle = {e: 1 << i for i, e in enumerate(ECHELLES)}
+    pays = sorted({d.get("pays") for d in attributs if d.get("pays")})
+    bits_pays = {p: 1 << (len(ECHELLES) + i) for i, p in enumerate(pays)}
+    propre = [bits_echelle.get(d.get("echelle"), 0) | bits_pays.get(d.get("pays"), 0) for d in attributs]
+    un = []
+    for u, autour in enumerate(voisins):
+        masque = propre[u]
+        for v in autour:
+            masque |= propre[v]
+        un.append(masque)
+    echelles, nombre_pays = [], []
+    tout_echelle = (1 << len(ECHELLES)) - 1
+    for u, autour in enumerate(voisins):
+        masque = un[u]
+        for v in autour:
+            masque |= un[v]
+        echelles.append((masque & tout_echelle).bit_count())
+        nombre_pays.append((masque >> len(ECHELLES)).bit_count())
+    return echelles, nombre_pays
+
+
+def _liens_locaux(g: igraph.Graph, attributs: list[dict]) -> tuple[list[int], list[float]]:
+    """Partenariats Nord/Sud et plus grande distance à un partenaire direct, par organisation."""
+    nord_sud = [0] * len(attributs)
+    portee = [math.nan] * len(attributs)
+    for (u, v), k in zip(g.get_edgelist(), g.es["partenariats"]):
+        a, b = attributs[u], attributs[v]
+        if a.get("nord_sud") and b.get("nord_sud") and a["nord_sud"] != b["nord_sud"]:
+            nord_sud[u] += k
+            nord_sud[v] += k
+        coordonnees = (a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude"))
+        if None not in coordonnees:
+            km = distance_km(*coordonnees)
+            portee[u] = km if math.isnan(portee[u]) else max(portee[u], km)
+            portee[v] = km if math.isnan(portee[v]) else max(portee[v], km)
+    return nord_sud, portee
+
+
+# --- API publique --------------------------------------------------------------------
+
+def mesures_organisations(
+    G: nx.MultiGraph,
+    *,
+    exact: bool | None = None,
+    progression: Callable[[str], None] | None = None,
+) -> pandas.DataFrame:
+    """Une ligne par organisation (ordre des nœuds) : identité puis les mesures de ``MESURES``.
+
+    ``exact=None`` : calcul exact jusqu'à ``SEUIL_EXACT`` organisations, estimation par
+    pivots au-delà ; ``True`` force l'exact, ``False`` force l'estimation. ``progression``
+    reçoit un message par étape longue (réseaux d'au moins ``SEUIL_PROGRESSION``
+    organisations). Le graphe n'est pas modifié.
+
+    >>> from reseau.graphe import construire
+    >>> G = construire([{"id": n, "echelle": "locale"} for n in "abc"],
+    ...                [{"source": "a", "cible": "b", "poids": 1.0},
+    ...                 {"source": "b", "cible": "c", "poids": 1.0},
+    ...                 {"source": "b", "cible": "c", "poids": 2.0}])
+    >>> t = mesures_organisations(G).set_index("id")
+    >>> b = t.loc["b"]
+    >>> int(b["degre"]), float(b["degre_pondere"]), float(b["intermediarite"]), bool(b["point_articulation"])
+    (2, 4.0, 1.0, True)
+    >>> bool(t["sauts_international"].isna().all())  # aucune organisation internationale
+    True
+    """
+    import pandas as pd
+
+    noeuds = list(G.nodes)
+    n = len(noeuds)
+    signaler = progression if progression is not None and n >= SEUIL_PROGRESSION else (lambda _message: None)
+    exact = n <= SEUIL_EXACT if exact is None else exact
+    lignes: dict[str, Any] = {"id": noeuds, **{c: [G.nodes[x].get(c) for x in noeuds] for c in IDENTITE[1:]}}
+    if n == 0:
+        return pd.DataFrame({c: [] for c in IDENTITE + MESURES})
+
+    signaler(f"Mesures de {n} organisations : projection…")
+    g = _projection_igraph(G)
+    intermediarite, proximite = _chemins(g, exact, signaler)
+    signaler("  vecteur propre, PageRank, contrainte, communautés, k-cœurs…")
+    vecteur = _vecteur_propre(g)
+    pagerank = g.pagerank(weights="poids", damping=0.85, directed=False)
+    contrainte = g.constraint(weights="poids")
+    communaute = _communautes(g)
+    noyau = g.coreness()
+    articulation = set(g.articulation_points())
+    signaler("  portée, échelles, pays et liens Nord/Sud…")
+    attributs = [G.nodes[x] for x in noeuds]
+    voisins = g.get_adjlist()
+    sauts = _largeur(voisins, [i for i, d in enumerate(attributs) if d.get("echelle") == "internationale"])
+    echelles, pays = _deux_sauts(voisins, attributs)
+    nord_sud, portee = _liens_locaux(g, attributs)
+
+    lignes.update({
+        "degre": g.degree(),
+        "degre_pondere": [float(x) for x in g.strength(weights="poids")],
+        "intermediarite": intermediarite,
+        "proximite": proximite,
+        "vecteur_propre": vecteur,
+        "pagerank": pagerank,
+        "contrainte": contrainte,
+        "communaute": communaute,
+        "noyau": noyau,
+        "point_articulation": [i in articulation for i in range(n)],
+        "sauts_international": pd.array([sauts.get(i) for i in range(n)], dtype="Int64"),
+        "echelles_2_sauts": echelles,
+        "pays_2_sauts": pays,
+        "liens_nord_sud": nord_sud,
+        "portee_km": portee,
+    })
+    return pd.DataFrame(lignes, columns=list(IDENTITE + MESURES))
+
+
+def _assortativite(matrice: dict[str, dict[str, int]]) -> float | None:
+    """Coefficient d'assortativité catégorielle de Newman (2003) d'après la matrice des échelles.
+
+    Chaque partenariat compte dans les deux sens : la diagonale (liens entre organisations
+    de même échelle) est doublée pour former la matrice de mélange.
+    """
+    marges = {a: sum(ligne.values()) + ligne[a] for a, ligne in matrice.items()}
+    total = sum(marges.values())
+    if not total:
+        return None
+    trace = sum(2 * matrice[a][a] for a in matrice) / total
+    attendu = sum((m / total) ** 2 for m in marges.values())
+    return None if attendu >= 1 - 1e-12 else (trace - attendu) / (1 - attendu)
+
+
+def resume_reseau(G: nx.MultiGraph) -> dict[str, Any]:
+    """Les mesures du réseau entier (clés de ``RESUME``). Le graphe n'est pas modifié.
+
+    Les liens Nord/Sud et la matrice des échelles comptent des partenariats (liens multiples
+    compris) ; densité et regroupement portent sur les paires de partenaires.
+
+    >>> from reseau.graphe import construire
+    >>> G = construire([{"id": "l", "echelle": "locale", "nord_sud": "sud"},
+    ...                 {"id": "i", "echelle": "internationale", "nord_sud": "nord"}],
+    ...                [{"source": "l", "cible": "i"}, {"source": "i", "cible": "l"}])
+    >>> r = resume_reseau(G)
+    >>> r["partenariats"], r["densite"], r["liens_nord_sud"], r["articulation_local_global"]
+    (2, 1.0, 2, 1.0)
+    >>> r["matrice_echelles"]["locale"]["internationale"]
+    2
+    """
+    g = _projection_igraph(G)
+    n = g.vcount()
+    matrice = {a: dict.fromkeys(ECHELLES, 0) for a in ECHELLES}
+    nord_sud: Counter = Counter()
+    for u, v in G.edges():
+        a, b = G.nodes[u], G.nodes[v]
+        ea, eb = a.get("echelle"), b.get("echelle")
+        if ea in matrice and eb in matrice:
+            matrice[ea][eb] += 1
+            if ea != eb:
+                matrice[eb][ea] += 1
+        if a.get("nord_sud") and b.get("nord_sud"):
+            nord_sud["_".join(sorted((a["nord_sud"], b["nord_sud"])))] += 1
+    composantes = g.connected_components().sizes() if n else []
+    echelles = [e for _, e in G.nodes(data="echelle")]
+    sauts = _largeur(g.get_adjlist(), [i for i, e in enumerate(echelles) if e == "internationale"])
+    locales = [i for i, e in enumerate(echelles) if e in ("locale", "regionale")]
+    reliees = sum(1 for i in locales if sauts.get(i, 3) <= 2)
+    return {
+        "organisations": n,
+        "partenariats": G.number_of_edges(),
+        "densite": 2 * g.ecount() / (n * (n - 1)) if n > 1 else 0.0,
+        "composantes": len(composantes),
+        "taille_plus_grande_composante": max(composantes, default=0),
+        "regroupement": g.transitivity_avglocal_undirected(mode="zero") if n else 0.0,
+        "liens_nord_nord": nord_sud["nord_nord"],
+        "liens_nord_sud": nord_sud["nord_sud"],
+        "liens_sud_sud": nord_sud["sud_sud"],
+        "matrice_echelles": matrice,
+        "assortativite_echelle": _assortativite(matrice),
+        "articulation_local_global": reliees / len(locales) if locales else None,
+    }

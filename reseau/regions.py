@@ -1,0 +1,187 @@
+"""Les régions mal reliées : classement et diagnostic (CONCEPTION §4, « Par région »).
+
+Une région est un couple (``pays``, ``region``) ; les organisations sans région forment la
+région de leur pays, libellée par le nom du pays. L'indice de connexion et ses poids sont
+définis dans ``docs/mesures.md``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from .mesures import sauts_international
+
+if TYPE_CHECKING:
+    import pandas
+
+COLONNES: tuple[str, ...] = (
+    "rang", "pays", "region", "organisations", "liens_internes", "liens_externes",
+    "liens_internationaux", "isolees", "part_reliee_international", "indice_connexion", "diagnostic",
+)
+
+# Poids des quatre parts de l'indice de connexion (somme 1).
+POIDS_INDICE: dict[str, float] = {
+    "non_isolees": 0.25,      # organisations qui ont au moins un partenaire
+    "international": 0.35,    # organisations à 2 liens ou moins d'une organisation internationale
+    "ouverture": 0.20,        # organisations qui ont un partenaire hors de la région
+    "redondance": 0.20,       # organisations qui ne dépendent pas d'une seule pour atteindre l'extérieur
+}
+# Noms cités au plus dans une phrase de diagnostic.
+NOMS_CITES = 5
+
+
+def _libelle_pays(code: str) -> str:
+    from .referentiel import referentiel
+
+    pays = referentiel().pays.get(code)
+    return pays.nom_fr if pays else code
+
+
+def _nom(G: nx.MultiGraph, x: Any) -> str:
+    d = G.nodes[x]
+    return d.get("sigle") or d.get("nom") or str(x)
+
+
+def _liste(G: nx.MultiGraph, noeuds: list) -> str:
+    noms = sorted(_nom(G, x) for x in noeuds)
+    reste = len(noms) - NOMS_CITES
+    return ", ".join(noms[:NOMS_CITES]) + (f" et {reste} autre{'s' if reste > 1 else ''}" if reste > 0 else "")
+
+
+def _accord(n: int, singulier: str, pluriel: str) -> str:
+    """« 1 organisation isolée », « 3 organisations isolées »."""
+    return f"{n} {singulier if n == 1 else pluriel}"
+
+
+def _dependances(G: nx.MultiGraph, membres: list, passerelles: set) -> tuple[int, dict[Any, list]]:
+    """Organisations sûres et, pour chaque passerelle, celles qui n'atteignent l'extérieur que par elle.
+
+    Une organisation est sûre si elle a elle-même un partenaire hors de la région, ou si,
+    par des liens internes, elle atteint au moins deux passerelles distinctes.
+    """
+    interne = G.subgraph(membres)
+    sures = len(passerelles)
+    dependantes: dict[Any, list] = {}
+    for composante in nx.connected_components(interne):
+        portes = composante & passerelles
+        autres = [x for x in composante if x not in passerelles]
+        if len(portes) >= 2:
+            sures += len(autres)
+        elif len(portes) == 1 and autres:
+            dependantes[next(iter(portes))] = autres
+    return sures, dependantes
+
+
+def _diagnostic(G: nx.MultiGraph, ligne: dict[str, Any], isolees: list, passerelles: set,
+                dependantes: dict[Any, list], reliees: int) -> str:
+    """Des phrases qui expliquent le rang, de la plus grave à la moins grave."""
+    n = ligne["organisations"]
+    phrases = []
+    if n == 1 and isolees:
+        phrases.append(f"son unique organisation, {_nom(G, isolees[0])}, est isolée (aucun partenariat)")
+    elif len(isolees) == n:
+        phrases.append(f"ses {n} organisations sont toutes isolées (aucun partenariat)")
+    elif isolees:
+        phrases.append(f"{_accord(len(isolees), 'organisation isolée', 'organisations isolées')} : {_liste(G, isolees)}")
+    if not passerelles and len(isolees) < n:
+        phrases.append("aucun lien hors de la région : ses organisations ne sont reliées qu'entre elles")
+    if reliees == 0:
+        phrases.append("aucun lien vers l'international : aucune organisation internationale à 2 liens ou moins")
+    elif reliees < n:
+        phrases.append(f"{reliees} organisation{'s' if reliees > 1 else ''} sur {n} à 2 liens ou moins de l'international")
+    if dependantes:
+        porte, autres = max(dependantes.items(), key=lambda item: (len(item[1]), _nom(G, item[0])))
+        qui = _accord(len(autres), "autre organisation n'atteint", "autres organisations n'atteignent")
+        if len(passerelles) == 1:
+            phrases.append(f"tout passe par une seule organisation : {_nom(G, porte)} ({qui} l'extérieur que par elle)")
+        else:
+            phrases.append(f"{qui} l'extérieur que par {_nom(G, porte)}")
+    if not phrases and n == 1:
+        phrases.append("bien reliée : son organisation a des partenaires hors de la région "
+                       "et se trouve à 2 liens ou moins de l'international")
+    elif not phrases:
+        phrases.append("bien reliée : aucune organisation isolée, "
+                       f"{_accord(len(passerelles), 'organisation', 'organisations')} en lien avec l'extérieur, "
+                       "toutes à 2 liens ou moins de l'international")
+    elif ligne["liens_internationaux"]:
+        phrases.append(_accord(ligne["liens_internationaux"], "partenariat", "partenariats")
+                       + " avec des organisations internationales")
+    return " ".join(p[0].upper() + p[1:] + "." for p in phrases)
+
+
+def classer_regions(G: nx.MultiGraph) -> pandas.DataFrame:
+    """Les régions, de la moins bien reliée (rang 1) à la mieux reliée, avec leur diagnostic.
+
+    ``indice_connexion`` = 0,25 × part non isolée + 0,35 × part à 2 liens ou moins de
+    l'international + 0,20 × part ayant un partenaire hors de la région + 0,20 × part qui
+    ne dépend pas d'une seule organisation pour atteindre l'extérieur. À indice égal, la
+    région la plus peuplée passe devant, puis l'ordre alphabétique. Le graphe n'est pas modifié.
+
+    >>> from reseau.graphe import construire
+    >>> orgs = [{"id": "a", "pays": "CA", "region": "Estrie", "echelle": "locale"},
+    ...         {"id": "b", "pays": "CA", "region": "Estrie", "echelle": "locale"},
+    ...         {"id": "i", "pays": "SN", "region": "Dakar", "echelle": "internationale"}]
+    >>> t = classer_regions(construire(orgs, [{"source": "a", "cible": "i"}]))
+    >>> t[["rang", "region", "isolees", "indice_connexion"]].values.tolist()
+    [[1, 'Estrie', 1, 0.5], [2, 'Dakar', 0, 1.0]]
+    >>> for phrase in t.loc[0, "diagnostic"].split(". "):
+    ...     print(phrase)
+    1 organisation isolée : b
+    1 organisation sur 2 à 2 liens ou moins de l'international
+    1 partenariat avec des organisations internationales.
+    """
+    import pandas as pd
+
+    region = {x: (d.get("pays") or "", d.get("region") or "") for x, d in G.nodes(data=True)}
+    membres: dict[tuple[str, str], list] = {}
+    for x, cle in region.items():
+        membres.setdefault(cle, []).append(x)
+    internes, externes, internationaux = Counter(), Counter(), Counter()
+    passerelles: dict[tuple[str, str], set] = {cle: set() for cle in membres}
+    for u, v in G.edges():
+        ru, rv = region[u], region[v]
+        if ru == rv:
+            internes[ru] += 1
+        else:
+            externes[ru] += 1
+            externes[rv] += 1
+            passerelles[ru].add(u)
+            passerelles[rv].add(v)
+        if "internationale" in (G.nodes[u].get("echelle"), G.nodes[v].get("echelle")):
+            internationaux[ru] += 1
+            if rv != ru:
+                internationaux[rv] += 1
+    sauts = sauts_international(G)
+
+    lignes = []
+    for (pays, nom_region), noeuds in membres.items():
+        n = len(noeuds)
+        isolees = [x for x in noeuds if G.degree(x) == 0]
+        reliees = sum(1 for x in noeuds if sauts.get(x, 3) <= 2)
+        sures, dependantes = _dependances(G, noeuds, passerelles[(pays, nom_region)])
+        parts = {
+            "non_isolees": 1 - len(isolees) / n,
+            "international": reliees / n,
+            "ouverture": len(passerelles[(pays, nom_region)]) / n,
+            "redondance": sures / n,
+        }
+        ligne = {
+            "pays": pays,
+            "region": nom_region or _libelle_pays(pays),
+            "organisations": n,
+            "liens_internes": internes[(pays, nom_region)],
+            "liens_externes": externes[(pays, nom_region)],
+            "liens_internationaux": internationaux[(pays, nom_region)],
+            "isolees": len(isolees),
+            "part_reliee_international": round(parts["international"], 4),
+            "indice_connexion": round(sum(POIDS_INDICE[k] * p for k, p in parts.items()), 4),
+        }
+        ligne["diagnostic"] = _diagnostic(G, ligne, isolees, passerelles[(pays, nom_region)], dependantes, reliees)
+        lignes.append(ligne)
+    lignes.sort(key=lambda ligne: (ligne["indice_connexion"], -ligne["organisations"], ligne["pays"], ligne["region"]))
+    for rang, ligne in enumerate(lignes, start=1):
+        ligne["rang"] = rang
+    return pd.DataFrame(lignes, columns=list(COLONNES))
