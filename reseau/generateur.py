@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .erreurs import ParametreInvalide
+from .lecture import texte_cellule
 from .referentiel import referentiel
 from .schema import COLONNES_ORGANISATIONS, COLONNES_PARTENARIATS, ECHELLES
 from .sortie import fichier_atomique
@@ -442,22 +443,11 @@ def generer(n: int, m: int | None = None, graine: int = 0) -> tuple[list[dict], 
     return organisations, partenariats
 
 
-def _cellule(valeur: object) -> str:
-    """Texte d'une cellule : vide pour ``None``, ``vrai``/``faux``, nombres sans ``.0`` inutile."""
-    if valeur is None:
-        return ""
-    if isinstance(valeur, bool):
-        return "vrai" if valeur else "faux"
-    if isinstance(valeur, float) and valeur.is_integer():
-        return str(int(valeur))
-    return str(valeur)
-
-
 def _ecrire_csv(chemin: Path, lignes: list[dict], colonnes: Sequence[str]) -> None:
     with fichier_atomique(chemin) as f:
         ecrivain = csv.writer(f, lineterminator="\n")
         ecrivain.writerow(colonnes)
-        ecrivain.writerows([_cellule(ligne.get(c)) for c in colonnes] for ligne in lignes)
+        ecrivain.writerows([texte_cellule(ligne.get(c)) for c in colonnes] for ligne in lignes)
 
 
 def ecrire_jeu(dossier: str | Path, organisations: list[dict], partenariats: list[dict]) -> None:

@@ -134,7 +134,8 @@ def lire_csv(chemin: Path, fichier: str, alias: dict[str, tuple[str, ...]]) -> T
     return table
 
 
-def _texte_cellule(valeur: object) -> str:
+def texte_cellule(valeur: object) -> str:
+    """Texte d'une cellule : vide pour ``None``, ``vrai``/``faux``, nombres sans ``.0`` inutile."""
     if valeur is None:
         return ""
     if isinstance(valeur, bool):
@@ -165,7 +166,7 @@ def lire_xlsx(chemin: Path) -> tuple[dict[str, Table], list[Probleme]]:
             continue
         table = Table(f"{fichier} [{trouvee}]")
         for numero, valeurs in enumerate(classeur[trouvee].iter_rows(values_only=True), start=1):
-            cellules = [_texte_cellule(v) for v in valeurs]
+            cellules = [texte_cellule(v) for v in valeurs]
             if _vide(cellules):
                 continue
             if not table.entetes:
