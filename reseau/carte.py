@@ -144,9 +144,10 @@ def _mesures(G: nx.MultiGraph, taille: str, progression: Callable[[str], None] |
     """Les mesures par organisation, {id: {mesure: valeur}} ; ``taille`` doit être numérique."""
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
-    from .mesures import MESURES, mesures_organisations
+    from .mesures import MESURES, PIVOTS_MIN, mesures_organisations
 
-    table = mesures_organisations(G, progression=progression)
+    # pour l'affichage, l'ordre de grandeur suffit : estimation sur le minimum de pivots au-delà du seuil
+    table = mesures_organisations(G, pivots=PIVOTS_MIN, progression=progression)
     colonnes = [c for c in MESURES if c in table.columns]
     numeriques = [c for c in colonnes if is_numeric_dtype(table[c]) and not is_bool_dtype(table[c])]
     if len(table) and taille not in numeriques:

@@ -170,7 +170,9 @@ def _par_composante(
     return valeurs
 
 
-def _chemins(g: igraph.Graph, exact: bool, signaler: Callable[[str], None]) -> tuple[list[float], list[float]]:
+def _chemins(
+    g: igraph.Graph, exact: bool, signaler: Callable[[str], None], pivots: int | None = None
+) -> tuple[list[float], list[float]]:
     """Intermédiarité normalisée et proximité (Wasserman-Faust), exactes ou par pivots.
 
     Sans ``exact``, chaque composante plus grande que le nombre de pivots (:func:`nombre_pivots`)
@@ -186,6 +188,8 @@ def _chemins(g: igraph.Graph, exact: bool, signaler: Callable[[str], None]) -> t
     for composante in composantes:
         taille[composante] = len(composante)
     k_inter, k_prox = (n, n) if exact else nombre_pivots(n, g.ecount())
+    if pivots is not None and not exact:
+        k_inter, k_prox = pivots, min(pivots, k_prox)
     if exact:
         signaler(f"  intermédiarité et proximité exactes ({n} organisations)…")
     else:
@@ -307,12 +311,14 @@ def mesures_organisations(
     G: nx.MultiGraph,
     *,
     exact: bool | None = None,
+    pivots: int | None = None,
     progression: Callable[[str], None] | None = None,
 ) -> pandas.DataFrame:
     """Une ligne par organisation (ordre des nœuds) : identité puis les mesures de ``MESURES``.
 
     ``exact=None`` : calcul exact jusqu'à ``SEUIL_EXACT`` organisations, estimation par
-    pivots au-delà ; ``True`` force l'exact, ``False`` force l'estimation. ``progression``
+    pivots au-delà ; ``True`` force l'exact, ``False`` force l'estimation. ``pivots`` remplace
+    le nombre de pivots de l'intermédiarité (défaut : :func:`nombre_pivots`). ``progression``
     reçoit un message par étape longue (réseaux d'au moins ``SEUIL_PROGRESSION``
     organisations). Le graphe n'est pas modifié.
 
@@ -340,7 +346,7 @@ def mesures_organisations(
 
     signaler(f"Mesures de {n} organisations : projection…")
     g = _projection_igraph(G)
-    intermediarite, proximite = _chemins(g, exact, signaler)
+    intermediarite, proximite = _chemins(g, exact, signaler, pivots)
     signaler("  vecteur propre, PageRank, contrainte, communautés, k-cœurs…")
     vecteur = _vecteur_propre(g)
     pagerank = g.pagerank(weights="poids", damping=0.85, directed=False)

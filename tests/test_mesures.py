@@ -269,3 +269,21 @@ def test_projection_igraph_identique_a_reseau_projection():
     assert obtenue.keys() == attendue.keys()
     for paire, (poids, nombre) in attendue.items():
         assert obtenue[paire] == (pytest.approx(poids), nombre)
+
+
+def test_pivots_imposes_estiment_l_intermediarite():
+    """Avec peu de pivots imposés, l'estimation diffère de l'exact mais garde les plus centraux."""
+    import networkx as nx
+
+    from reseau.graphe import construire
+    from reseau.mesures import mesures_organisations
+
+    aleatoire = nx.barabasi_albert_graph(300, 2, seed=1)
+    G = construire(
+        [{"id": str(n), "echelle": "locale"} for n in aleatoire],
+        [{"source": str(u), "cible": str(v), "poids": 1.0} for u, v in aleatoire.edges],
+    )
+    exacte = mesures_organisations(G, exact=True).set_index("id")["intermediarite"]
+    estimee = mesures_organisations(G, exact=False, pivots=40).set_index("id")["intermediarite"]
+    assert not (exacte.round(12) == estimee.round(12)).all()
+    assert exacte.idxmax() in set(estimee.nlargest(3).index)
