@@ -9,21 +9,11 @@ import networkx as nx
 
 from .erreurs import ParametreInvalide
 from .libelles import traduire, verifier_langue
-from .referentiel import referentiel
+from .referentiel import nom_pays
 
 AGREGATS: tuple[str, ...] = ("region", "pays", "echelle")
 # Attributs des groupes pris à la majorité de leurs membres (couleurs, filtres, strates).
 _MAJORITAIRES = ("echelle", "type", "pays", "region", "nord_sud")
-
-
-def nom_pays(code: str, langue: str = "fr") -> str:
-    """Le nom d'un pays dans la langue voulue (le code s'il est inconnu).
-
-    >>> nom_pays("SN"), nom_pays("SN", "en"), nom_pays("??")
-    ('Sénégal', 'Senegal', '??')
-    """
-    pays = referentiel().pays.get(code)
-    return pays.nom(langue) if pays else code
 
 
 def cle_groupe(donnees: Mapping, par: str) -> str:

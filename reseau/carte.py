@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from .agregation import AGREGATS, cle_groupe, nom_groupe, nom_pays
+from .agregation import AGREGATS, cle_groupe, nom_groupe
 from .agregation import agreger as agreger_graphe
 from .couleurs import ECHELLE, INCONNU, NORD_SUD, categorie, melanger, palette
 from .disposition import (
@@ -30,7 +30,7 @@ from .disposition import (
 )
 from .erreurs import ParametreInvalide
 from .libelles import VOCABULAIRE, nombre, traduire, verifier_langue
-from .referentiel import dossier_reference
+from .referentiel import dossier_reference, nom_pays
 from .schema import ECHELLES, TYPES_ORGANISATION, TYPES_PARTENARIAT
 from .sortie import ecrire_atomique
 

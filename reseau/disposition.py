@@ -36,11 +36,11 @@ def disposition_force(H: nx.Graph, *, espace: float = ESPACE) -> Positions:
 
     igraph = importer_igraph()
 
-    from .mesures import _hasard_fixe
+    from .mesures import hasard_fixe
 
     composantes = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
     blocs = []
-    with _hasard_fixe():
+    with hasard_fixe():
         for noeuds in composantes:
             if len(noeuds) == 1:
                 blocs.append({noeuds[0]: (0.0, 0.0)})

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .couleurs import ECHELLE, INCONNU, LIENS_NORD_SUD, NORD_SUD
 from .erreurs import ParametreInvalide
 from .libelles import libelle, nombre, pourcentage, verifier_langue
+from .referentiel import nom_pays
 from .schema import ECHELLES
 from .sortie import fichier_atomique
 
@@ -621,14 +622,6 @@ def _figure_echelles(ctx: _Contexte) -> Figure:
 
 
 # --- (4) Les régions classées ---------------------------------------------------------
-
-def nom_pays(code: str, langue: str = "fr") -> str:
-    """Le nom d'un pays dans la langue demandée ; le code s'il est inconnu."""
-    from .referentiel import referentiel
-
-    pays = referentiel().pays.get(code)
-    return pays.nom(langue) if pays else code
-
 
 def _camp_pays(code: str) -> str:
     from .referentiel import referentiel

@@ -121,7 +121,7 @@ def _projection_igraph(G: nx.MultiGraph) -> igraph.Graph:
 
 
 @contextlib.contextmanager
-def _hasard_fixe() -> Iterator[None]:
+def hasard_fixe() -> Iterator[None]:
     """Le générateur d'igraph à graine fixe le temps d'un calcul, puis celui par défaut."""
     from .dependances import importer_igraph
 
@@ -251,7 +251,7 @@ def _vecteur_propre(g: igraph.Graph) -> list[float]:
 
 def _communautes(g: igraph.Graph) -> list[int]:
     """Leiden (modularité pondérée) à graine fixe ; numéros 1, 2… par taille décroissante."""
-    with _hasard_fixe():
+    with hasard_fixe():
         appartenance = g.community_leiden(objective_function="modularity", weights="poids", n_iterations=-1).membership
     groupes: dict[int, list[int]] = {}
     for i, c in enumerate(appartenance):

@@ -116,7 +116,7 @@ def _chiffres(G: nx.MultiGraph, resume: dict[str, Any], t: Any, langue: str) -> 
 
 def _acteurs(mesures: pd.DataFrame, langue: str) -> list[dict[str, Any]]:
     """Les organisations les plus intermédiaires, prêtes à afficher."""
-    from .figures import nom_pays
+    from .referentiel import nom_pays
 
     haut = mesures.sort_values(["intermediarite", "degre", "nom"], ascending=[False, False, True], kind="stable")
     return [
@@ -136,7 +136,8 @@ def _acteurs(mesures: pd.DataFrame, langue: str) -> list[dict[str, Any]]:
 
 def _regions(regions: pd.DataFrame, langue: str) -> list[dict[str, Any]]:
     """Les régions les moins reliées, avec leur diagnostic."""
-    from .figures import nom_pays, region_seule
+    from .figures import region_seule
+    from .referentiel import nom_pays
 
     return [
         {

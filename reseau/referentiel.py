@@ -122,3 +122,13 @@ class Referentiel:
 def referentiel() -> Referentiel:
     """Le référentiel du jeu de référence (lu une fois)."""
     return Referentiel(dossier_reference())
+
+
+def nom_pays(code: str, langue: str = "fr") -> str:
+    """Le nom d'un pays dans la langue voulue (le code s'il est inconnu).
+
+    >>> nom_pays("SN"), nom_pays("SN", "en"), nom_pays("??")
+    ('Sénégal', 'Senegal', '??')
+    """
+    pays = referentiel().pays.get(code)
+    return pays.nom(langue) if pays else code
