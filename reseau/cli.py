@@ -6,6 +6,7 @@ deviennent des messages (code 2) ici et seulement ici.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import traceback
@@ -15,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import click
+import networkx as nx
 
 from . import __version__
 from .agregation import AGREGATS
 from .carte import COULEURS as COULEURS_CARTE
+from .chargement import charger
 from .chargement import valider as valider_donnees
 from .disposition import DISPOSITIONS
 from .erreurs import ErreurReseau
@@ -100,9 +103,31 @@ def options_essglobal(commande: Callable) -> Callable:
     return commande
 
 
-def filtres(annee: int | None, echelle: tuple[str, ...], pays: tuple[str, ...]) -> dict[str, Any]:
-    """Les filtres de la CLI au format de :func:`reseau.charger`."""
-    return {"annee": annee, "echelle": echelle or None, "pays": pays or None}
+def graphe_charge(commande: Callable) -> Callable:
+    """``DONNEES``, filtres et options ESSGlobal ; la commande reçoit le graphe chargé ``G``."""
+
+    @functools.wraps(commande)
+    def enveloppe(
+        *args: Any, donnees: Path | None, annee: int | None, echelle: tuple[str, ...], pays: tuple[str, ...],
+        essglobal_echelle: str | None, essglobal_type: str | None, **kwargs: Any,
+    ) -> Any:
+        G = charger(donnees, annee=annee, echelle=echelle or None, pays=pays or None,
+                    essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
+        return commande(*args, G=G, **kwargs)
+
+    return argument_donnees(options_filtres(options_essglobal(enveloppe)))
+
+
+def option_langue(aide: str) -> Callable:
+    """``--langue fr|en|es``."""
+    return click.option("--langue", type=click.Choice(LANGUES), default="fr", show_default=True, help=aide)
+
+
+def option_exact(commande: Callable) -> Callable:
+    """``--exact/--estime`` : centralités exactes ou estimées par pivots."""
+    return click.option("--exact/--estime", default=None,
+                        help="Intermédiarité et proximité exactes, ou estimées par pivots  "
+                             "[défaut : exactes jusqu'à 5 000 organisations]")(commande)
 
 
 def emettre(texte: str, sortie: Path | None) -> None:
@@ -201,20 +226,13 @@ def generer(n: int, m: int | None, graine: int, dossier: Path) -> None:
 
 
 @cli.command(context_settings=CONTEXTE)
-@argument_donnees
+@graphe_charge
 @click.option("--format", "format_", type=click.Choice(FORMATS_EXPORT),
               help="Format d'export  [défaut : d'après l'extension de -o]")
 @click.option("-o", "--sortie", type=click.Path(path_type=Path), metavar="FICHIER",
               help="Fichier écrit ; pour csv, un dossier  [défaut : sorties/reseau.FORMAT]")
-@click.option("--exact/--estime", default=None,
-              help="Intermédiarité et proximité exactes, ou estimées par pivots  [défaut : selon la taille]")
-@options_filtres
-@options_essglobal
-def exporter(
-    donnees: Path | None, format_: str | None, sortie: Path | None, exact: bool | None,
-    annee: int | None, echelle: tuple[str, ...], pays: tuple[str, ...],
-    essglobal_echelle: str | None, essglobal_type: str | None,
-) -> None:
+@option_exact
+def exporter(G: nx.MultiGraph, format_: str | None, sortie: Path | None, exact: bool | None) -> None:
     """Export complet, mesures comprises, pour Gephi, R, pandas ou Excel.
 
     \b
@@ -227,12 +245,9 @@ def exporter(
     Chaque partenariat est gardé, même entre deux mêmes organisations ; les cellules
     qui ressembleraient à une formule de tableur sont neutralisées.
     """
-    from .chargement import charger
     from .exports import exporter as exporter_reseau
     from .mesures import mesures_organisations
 
-    G = charger(donnees, **filtres(annee, echelle, pays),
-                essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
     mesures = mesures_organisations(G, exact=exact, progression=progression)
     ecrit = exporter_reseau(G, sortie, format_, mesures=mesures, progression=progression)
     fichiers = " (organisations.csv, partenariats.csv)" if ecrit.is_dir() else ""
@@ -241,7 +256,7 @@ def exporter(
 
 
 @cli.command(context_settings=CONTEXTE)
-@argument_donnees
+@graphe_charge
 @click.option("-o", "--sortie", type=click.Path(path_type=Path), default=Path("sorties/carte.html"),
               show_default=True, metavar="FICHIER", help="Fichier HTML écrit.")
 @click.option("--couleur", type=click.Choice(COULEURS_CARTE), default="echelle", show_default=True,
@@ -252,14 +267,11 @@ def exporter(
               help="force : par les liens ; geographique : sur le fond du monde ; strates : une bande par échelle.")
 @click.option("--agreger", type=click.Choice(AGREGATS),
               help="Un nœud par région, pays ou échelle  [défaut : aucun, sauf au-delà de 10 000 organisations]")
-@click.option("--langue", type=click.Choice(LANGUES), default="fr", show_default=True, help="Langue de la page.")
+@option_langue("Langue de la page.")
 @click.option("--titre", help="Titre de la carte  [défaut : « Réseau de l'économie sociale et solidaire »]")
-@options_filtres
-@options_essglobal
 def carte(
-    donnees: Path | None, sortie: Path, couleur: str, taille: str, disposition: str, agreger: str | None,
-    langue: str, titre: str | None, annee: int | None, echelle: tuple[str, ...], pays: tuple[str, ...],
-    essglobal_echelle: str | None, essglobal_type: str | None,
+    G: nx.MultiGraph, sortie: Path, couleur: str, taille: str, disposition: str, agreger: str | None,
+    langue: str, titre: str | None,
 ) -> None:
     """Carte HTML interactive du réseau : un seul fichier, qui s'ouvre hors ligne.
 
@@ -267,28 +279,20 @@ def carte(
     type de partenariat, Nord/Sud), fiche de chaque organisation au clic, image PNG.
     """
     from .carte import ecrire_carte
-    from .chargement import charger
 
-    G = charger(donnees, **filtres(annee, echelle, pays),
-                essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
     ecrit = ecrire_carte(G, sortie, couleur=couleur, taille=taille, disposition=disposition, agreger=agreger,
                          langue=langue, titre=titre, progression=progression)
     click.echo(f"Écrit : {ecrit} — {G.number_of_nodes()} organisations, {G.number_of_edges()} partenariats")
 
 
 @cli.command(context_settings=CONTEXTE)
-@argument_donnees
+@graphe_charge
 @click.option("-o", "--sortie", type=click.Path(file_okay=False, path_type=Path), default=Path("sorties/figures"),
               show_default=True, metavar="DOSSIER", help="Dossier où écrire les figures.")
 @click.option("--format", "format_", type=click.Choice(FORMATS_FIGURE), default="png", show_default=True,
               help="png (200 dpi), svg ou pdf (vectoriels).")
-@click.option("--langue", type=click.Choice(LANGUES), default="fr", show_default=True, help="Langue des textes.")
-@options_filtres
-@options_essglobal
-def figures(
-    donnees: Path | None, sortie: Path, format_: str, langue: str, annee: int | None, echelle: tuple[str, ...],
-    pays: tuple[str, ...], essglobal_echelle: str | None, essglobal_type: str | None,
-) -> None:
+@option_langue("Langue des textes.")
+def figures(G: nx.MultiGraph, sortie: Path, format_: str, langue: str) -> None:
     """Six figures statiques pour un article ou des diapositives.
 
     \b
@@ -299,12 +303,9 @@ def figures(
     5-acteurs    les principaux acteurs par intermédiarité
     6-nord_sud   l'équilibre des liens Nord-Nord, Nord-Sud, Sud-Sud
     """
-    from .chargement import charger
     from .figures import produire_figures
     from .mesures import mesures_organisations
 
-    G = charger(donnees, **filtres(annee, echelle, pays),
-                essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
     mesures = mesures_organisations(G, progression=progression)
     progression("Dessin des figures…")
     for chemin in produire_figures(G, sortie, format=format_, langue=langue, mesures=mesures):
@@ -312,27 +313,19 @@ def figures(
 
 
 @cli.command(context_settings=CONTEXTE)
-@argument_donnees
+@graphe_charge
 @click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path), default=Path("sorties/rapport.html"),
               show_default=True, metavar="FICHIER", help="Fichier HTML écrit.")
-@click.option("--langue", type=click.Choice(LANGUES), default="fr", show_default=True, help="Langue du rapport.")
-@options_filtres
-@options_essglobal
-def rapport(
-    donnees: Path | None, sortie: Path, langue: str, annee: int | None, echelle: tuple[str, ...],
-    pays: tuple[str, ...], essglobal_echelle: str | None, essglobal_type: str | None,
-) -> None:
+@option_langue("Langue du rapport.")
+def rapport(G: nx.MultiGraph, sortie: Path, langue: str) -> None:
     """Rapport de réunion : un seul fichier HTML autonome, imprimable en A4.
 
     Chiffres clés, principaux acteurs, régions les moins reliées et leur diagnostic,
     équilibre Nord-Sud, articulation local-global, figures, notes de méthode et sources.
     """
-    from .chargement import charger
     from .mesures import mesures_organisations
     from .rapport import ecrire_rapport
 
-    G = charger(donnees, **filtres(annee, echelle, pays),
-                essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
     mesures = mesures_organisations(G, progression=progression)
     progression("Rédaction du rapport…")
     ecrit = ecrire_rapport(G, sortie, langue=langue, mesures=mesures)
@@ -340,105 +333,71 @@ def rapport(
 
 
 @cli.command(context_settings=CONTEXTE)
-@argument_donnees
+@graphe_charge
 @options_sortie
-@click.option("--exact/--estime", default=None,
-              help="Intermédiarité et proximité exactes, ou estimées par pivots  "
-                   "[défaut : exactes jusqu'à 5 000 organisations]")
-@options_filtres
-@options_essglobal
-def analyser(
-    donnees: Path | None, format_: str, sortie: Path | None, exact: bool | None, annee: int | None,
-    echelle: tuple[str, ...], pays: tuple[str, ...], essglobal_echelle: str | None, essglobal_type: str | None,
-) -> None:
+@option_exact
+def analyser(G: nx.MultiGraph, format_: str, sortie: Path | None, exact: bool | None) -> None:
     """Mesures par organisation (centralités, portée, Nord/Sud) et résumé du réseau.
 
     En table : le résumé, la matrice des échelles, puis les organisations par
     intermédiarité décroissante ; en CSV : les organisations ; en JSON :
     {"reseau": {…}, "organisations": […]}. Définitions : docs/mesures.md.
     """
-    from .chargement import charger
     from .mesures import mesures_organisations, resume_reseau
     from .presentation import texte_analyse
 
-    G = charger(donnees, **filtres(annee, echelle, pays),
-                essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
     table = mesures_organisations(G, exact=exact, progression=progression)
     emettre(texte_analyse(resume_reseau(G), table, format_), sortie)
 
 
 @cli.command(context_settings=CONTEXTE)
-@argument_donnees
+@graphe_charge
 @options_sortie
-@options_filtres
-@options_essglobal
-def regions(
-    donnees: Path | None, format_: str, sortie: Path | None, annee: int | None, echelle: tuple[str, ...],
-    pays: tuple[str, ...], essglobal_echelle: str | None, essglobal_type: str | None,
-) -> None:
+def regions(G: nx.MultiGraph, format_: str, sortie: Path | None) -> None:
     """Classe les régions de la moins à la mieux reliée, avec un diagnostic en phrases.
 
     Une région est un couple (pays, région) ; indice de connexion dans [0, 1]
     (organisations non isolées, reliées à l'international en 2 liens ou moins,
     ouvertes hors de la région, sans point de passage unique). JSON : {"regions": […]}.
     """
-    from .chargement import charger
     from .presentation import texte_regions
     from .regions import classer_regions
 
-    G = charger(donnees, **filtres(annee, echelle, pays),
-                essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
     emettre(texte_regions(classer_regions(G), format_), sortie)
 
 
 @cli.command(context_settings=CONTEXTE)
 @click.argument("org")
-@argument_donnees
+@graphe_charge
 @click.option("--sauts", type=click.IntRange(min=0), metavar="N", help="S'arrêter à N liens  [défaut : tout]")
 @options_sortie
-@options_filtres
-@options_essglobal
-def portee(
-    org: str, donnees: Path | None, sauts: int | None, format_: str, sortie: Path | None, annee: int | None,
-    echelle: tuple[str, ...], pays: tuple[str, ...], essglobal_echelle: str | None, essglobal_type: str | None,
-) -> None:
+def portee(G: nx.MultiGraph, org: str, sauts: int | None, format_: str, sortie: Path | None) -> None:
     """Ce qu'ORG atteint, saut par saut : organisations, échelles, pays, et son plus
     court chemin vers l'international.
 
     ORG : id, sigle ou nom (casse et accents ignorés).
     """
-    from .chargement import charger
     from .parcours import portee as portee_org
     from .presentation import texte_portee
 
-    G = charger(donnees, **filtres(annee, echelle, pays),
-                essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
     emettre(texte_portee(G, portee_org(G, org, sauts), format_), sortie)
 
 
 @cli.command(context_settings=CONTEXTE)
 @click.argument("a")
 @click.argument("b")
-@argument_donnees
+@graphe_charge
 @click.option("--limite", type=click.IntRange(min=1), default=20, show_default=True, metavar="N",
               help="Au plus N chemins.")
 @options_sortie
-@options_filtres
-@options_essglobal
-def chemin(
-    a: str, b: str, donnees: Path | None, limite: int, format_: str, sortie: Path | None, annee: int | None,
-    echelle: tuple[str, ...], pays: tuple[str, ...], essglobal_echelle: str | None, essglobal_type: str | None,
-) -> None:
+def chemin(G: nx.MultiGraph, a: str, b: str, limite: int, format_: str, sortie: Path | None) -> None:
     """Le(s) plus court(s) chemin(s) entre deux organisations, en nombre de liens.
 
     A et B : id, sigle ou nom (casse et accents ignorés).
     """
-    from .chargement import charger
     from .parcours import chemins
     from .presentation import texte_chemins
 
-    G = charger(donnees, **filtres(annee, echelle, pays),
-                essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
     emettre(texte_chemins(G, chemins(G, a, b, limite=limite), format_), sortie)
 
 
