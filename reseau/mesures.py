@@ -117,6 +117,7 @@ def _projection_igraph(G: nx.MultiGraph) -> igraph.Graph:
             poids.append(p)
     g = igraph.Graph(n=len(index), edges=aretes, edge_attrs={"poids": poids, "partenariats": [1] * len(aretes)})
     g.simplify(multiple=True, loops=True, combine_edges={"poids": "sum", "partenariats": "sum"})
+    g.es["partenariats"] = [int(k) for k in g.es["partenariats"]]  # la somme d'igraph rend des flottants
     return g
 
 

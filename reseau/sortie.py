@@ -89,26 +89,31 @@ def en_json(objet: Any) -> str:
     return json.dumps(_propre(objet), ensure_ascii=False, indent=2)
 
 
-def _texte(valeur: Any) -> str:
+def _texte(valeur: Any, arrondir: bool = True) -> str:
+    """Texte d'une cellule ; ``arrondir`` (terminal) garde 4 chiffres significatifs, sinon tout."""
     valeur = _propre(valeur)
     if valeur is None:
         return ""
     if isinstance(valeur, bool):
         return "oui" if valeur else "non"
-    if isinstance(valeur, float):
+    if isinstance(valeur, float) and arrondir:
         return f"{valeur:.4g}" if abs(valeur) < 1e6 else f"{valeur:.0f}"
     if isinstance(valeur, list):
-        return ", ".join(_texte(v) for v in valeur)
+        return ", ".join(_texte(v, arrondir) for v in valeur)
     return str(valeur)
 
 
 def en_csv(lignes: Sequence[dict], colonnes: Sequence[str]) -> str:
-    """CSV (virgule, UTF-8) aux cellules neutralisées."""
+    """CSV (virgule, UTF-8) aux cellules neutralisées, nombres en pleine précision.
+
+    >>> en_csv([{"id": "a", "intermediarite": 0.123456789}], ["id", "intermediarite"])
+    'id,intermediarite\\na,0.123456789\\n'
+    """
     tampon = io.StringIO()
     ecrivain = csv.writer(tampon, lineterminator="\n")
     ecrivain.writerow(colonnes)
     for ligne in lignes:
-        ecrivain.writerow([neutraliser(_texte(ligne.get(c))) for c in colonnes])
+        ecrivain.writerow([neutraliser(_texte(ligne.get(c), arrondir=False)) for c in colonnes])
     return tampon.getvalue()
 
 

@@ -287,3 +287,20 @@ def test_pivots_imposes_estiment_l_intermediarite():
     estimee = mesures_organisations(G, exact=False, pivots=40).set_index("id")["intermediarite"]
     assert not (exacte.round(12) == estimee.round(12)).all()
     assert exacte.idxmax() in set(estimee.nlargest(3).index)
+
+
+def test_comptes_entiers_en_csv():
+    """Les comptes (liens Nord/Sud…) restent des entiers, et le CSV garde la pleine précision."""
+    import reseau
+    from reseau.presentation import texte_analyse
+
+    G = reseau.charger()
+    table = reseau.mesures_organisations(G)
+    assert str(table["liens_nord_sud"].dtype).startswith("int")
+    import csv
+    import io
+
+    texte = texte_analyse(reseau.resume_reseau(G), table, "csv")
+    valeurs = next(ligne for ligne in csv.DictReader(io.StringIO(texte)) if ligne["id"] == "gesq")
+    assert "." not in valeurs["liens_nord_sud"]
+    assert float(valeurs["intermediarite"]) == float(table.set_index("id").loc["gesq", "intermediarite"])
