@@ -4,7 +4,7 @@
 
 Sur un réseau généré (``reseau generer``, cinq partenariats par organisation), compare
 ``mesures_organisations(exact=True)`` et ``exact=False`` ; ``--pivots`` impose le nombre de
-pivots de l'intermédiarité (défaut : celui de :func:`reseau.mesures.nombre_pivots`).
+pivots de l'intermédiarité (défaut : celui de :func:`reseau.analyse.mesures.nombre_pivots`).
 Imprime, pour chaque mesure : erreur relative moyenne (valeurs non nulles), erreur relative
 moyenne et maximale sur le 1 % des organisations les plus centrales, corrélation des rangs
 de Spearman et nombre des 10 premières retrouvées. Résultats : ``docs/mesures.md``.
@@ -17,9 +17,9 @@ import time
 
 import numpy as np
 
-from reseau import mesures
-from reseau.generateur import generer
-from reseau.graphe import construire
+from reseau.analyse import mesures
+from reseau.entrees.generateur import generer
+from reseau.entrees.graphe import construire
 
 
 def rangs(x: np.ndarray) -> np.ndarray:

@@ -201,7 +201,7 @@ def banc_taille(taille: str, dossier: Path, args: argparse.Namespace) -> list[Li
     lignes: list[Ligne] = []
     if taille == "ref":
         sys.path.insert(0, str(DEPOT))
-        from reseau.referentiel import dossier_reference
+        from reseau.entrees.geographie import dossier_reference
 
         donnees, argument, nom, n = dossier_reference(), [], "référence", 100
     else:

@@ -8,8 +8,14 @@ True
 
 from __future__ import annotations
 
-from .carte import construire_carte, ecrire_carte
-from .chargement import Validation, charger, valider
+from ._version import __version__
+from .analyse.mesures import mesures_organisations, resume_reseau
+from .analyse.parcours import chemins, designer, portee
+from .analyse.regions import classer_regions
+from .entrees.chargement import Validation, charger, valider
+from .entrees.essglobal import lire_essglobal
+from .entrees.generateur import ecrire_jeu, generer
+from .entrees.graphe import filtrer, projection
 from .erreurs import (
     CheminIntrouvable,
     DesignationAmbigue,
@@ -19,17 +25,10 @@ from .erreurs import (
     ParametreInvalide,
     Probleme,
 )
-from .essglobal import lire_essglobal
-from .exports import FORMATS_EXPORT, exporter
-from .figures import produire_figures
-from .generateur import ecrire_jeu, generer
-from .graphe import filtrer, projection
-from .mesures import mesures_organisations, resume_reseau
-from .parcours import chemins, designer, portee
-from .rapport import construire_rapport, ecrire_rapport
-from .regions import classer_regions
-
-__version__ = "0.1.0"
+from .rendu.carte import construire_carte, ecrire_carte
+from .rendu.exports import FORMATS_EXPORT, exporter
+from .rendu.figures import produire_figures
+from .rendu.rapport import construire_rapport, ecrire_rapport
 
 __all__ = [
     "FORMATS_EXPORT",

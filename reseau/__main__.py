@@ -1,5 +1,5 @@
 """Permet ``python -m reseau``."""
 
-from .cli import main
+from .cli.commandes import main
 
 main()

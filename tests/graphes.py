@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from reseau.graphe import construire
+from reseau.entrees.graphe import construire
 
 NORD = {"CA", "FR", "BE", "ES", "IT"}
 

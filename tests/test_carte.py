@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 import reseau
-from reseau import carte as module_carte
-from reseau.carte import RESSOURCES, construire_carte, ecrire_carte, json_pour_script
-from reseau.cli import cli
+from reseau.cli.commandes import cli
 from reseau.erreurs import EcritureImpossible, ParametreInvalide
+from reseau.rendu import carte as module_carte
+from reseau.rendu.carte import RESSOURCES, construire_carte, ecrire_carte, json_pour_script
 
 NOM_PIEGE = "<img src=x onerror=alert(1)>"
 SIGLE_PIEGE = "</script><script>alert(2)</script>"
@@ -141,7 +141,7 @@ def test_couleurs_et_legende(G, couleur):
 
 def test_couleur_par_echelle_suit_la_palette(G):
     page = donnees_page(construire_carte(G))
-    assert noeuds(construire_carte(G))["intl"]["color"] == reseau.couleurs.ECHELLE["internationale"]
+    assert noeuds(construire_carte(G))["intl"]["color"] == reseau.rendu.couleurs.ECHELLE["internationale"]
     assert [e["libelle"] for e in page["legende"]["entrees"]] == ["internationale", "nationale", "régionale", "locale"]
 
 
@@ -283,7 +283,7 @@ def test_ecriture_atomique_echec_en_cours(G, tmp_path, monkeypatch):
     def remplacement_impossible(*_args):
         raise OSError("disque plein")
 
-    monkeypatch.setattr("reseau.sortie.os.replace", remplacement_impossible)
+    monkeypatch.setattr("reseau._fichiers.os.replace", remplacement_impossible)
     with pytest.raises(OSError):
         ecrire_carte(G, chemin)
     assert chemin.read_text(encoding="utf-8") == "ancienne carte"

@@ -8,8 +8,8 @@ import pytest
 from openpyxl import Workbook
 
 import reseau
-from reseau.lecture import decoder
-from reseau.referentiel import referentiel
+from reseau.entrees.geographie import referentiel
+from reseau.entrees.lecture import decoder
 
 
 def test_jeu_minimal(donnees):

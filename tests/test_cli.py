@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from reseau import __version__
-from reseau.cli import cli
+from reseau.cli.commandes import cli
 
 README = Path(__file__).parent.parent / "README.md"
 
@@ -59,12 +59,12 @@ def test_chemin_inexistant_code_2():
 
 
 def test_erreur_interne_code_1(monkeypatch):
-    import reseau.cli
+    import reseau.cli.commandes
 
     def panne(_):
         raise RuntimeError("panne simulée")
 
-    monkeypatch.setattr(reseau.cli, "valider_donnees", panne)
+    monkeypatch.setattr(reseau.cli.commandes, "valider_donnees", panne)
     resultat = lancer("valider")
     assert resultat.exit_code == 1
     assert "Erreur interne inattendue" in resultat.output

@@ -9,9 +9,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from reseau.cli import cli
-from reseau.mesures import IDENTITE, MESURES, RESUME
-from reseau.regions import COLONNES
+from reseau.analyse.mesures import IDENTITE, MESURES, RESUME
+from reseau.analyse.regions import COLONNES
+from reseau.cli.commandes import cli
 
 
 def lancer(*args: str):

@@ -9,7 +9,7 @@ import sys
 def test_igraph_sans_pyplot_puis_matplotlib_disponible():
     code = (
         "import sys\n"
-        "from reseau.dependances import importer_igraph\n"
+        "from reseau.analyse._igraph import importer_igraph\n"
         "g = importer_igraph().Graph.Ring(4)\n"
         "print(g.betweenness(), 'matplotlib.pyplot' in sys.modules)\n"
         "import matplotlib\n"

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 import reseau
-from reseau.cli import cli
-from reseau.essglobal import est_essglobal, lire_essglobal
+from reseau.cli.commandes import cli
+from reseau.entrees.essglobal import est_essglobal, lire_essglobal
 
 ESSGLOBAL = Path(__file__).parent / "donnees" / "essglobal"
 

@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 import reseau
-from reseau.cli import cli
-from reseau.couleurs import ECHELLE
-from reseau.exports import FORMATS_EXPORT, exporter
-from reseau.mesures import MESURES, RESUME, mesures_organisations
+from reseau.analyse.mesures import MESURES, RESUME, mesures_organisations
+from reseau.cli.commandes import cli
+from reseau.rendu.couleurs import ECHELLE
+from reseau.rendu.exports import FORMATS_EXPORT, exporter
 
 INJECTIONS = ('=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)")
 MINIMAL = Path(__file__).parent / "donnees" / "minimal"
@@ -210,7 +210,7 @@ def test_format_deduit_de_l_extension_et_erreurs(tmp_path, graphe, mesures):
 
 def test_valeurs_absentes_omises_sans_liste(tmp_path):
     """Un attribut None ou liste ne casse ni GEXF ni GraphML."""
-    from reseau.graphe import construire
+    from reseau.entrees.graphe import construire
 
     G = construire(
         [{"id": "a", "echelle": "locale", "latitude": None, "longitude": None, "etiquettes": ["x", "y"]},

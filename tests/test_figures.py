@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 import reseau
-from reseau import figures as module_figures
-from reseau.cli import cli
+from reseau.cli.commandes import cli
 from reseau.erreurs import ParametreInvalide
-from reseau.figures import FIGURES, produire_figures
-from reseau.libelles import LANGUES, VOCABULAIRE
+from reseau.rendu import figures as module_figures
+from reseau.rendu.figures import FIGURES, produire_figures
+from reseau.rendu.libelles import LANGUES, VOCABULAIRE
 
 MINIMAL = Path(__file__).parent / "donnees" / "minimal"
 
@@ -123,6 +123,6 @@ def test_cli_figures_format_invalide(donnees, tmp_path):
 
 
 def test_cli_n_importe_pas_matplotlib():
-    code = "import sys, reseau.cli; print('matplotlib' in sys.modules)"
+    code = "import sys, reseau.cli.commandes; print('matplotlib' in sys.modules)"
     resultat = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert resultat.stdout.strip() == "False"

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 import reseau
-from reseau.cli import cli
+from reseau.cli.commandes import cli
+from reseau.entrees.generateur import ANNEE_FIN, ecrire_jeu, generer
+from reseau.entrees.schema import COLONNES_ORGANISATIONS, COLONNES_PARTENARIATS, ECHELLES
 from reseau.erreurs import ErreurReseau, ParametreInvalide
-from reseau.generateur import ANNEE_FIN, ecrire_jeu, generer
-from reseau.schema import COLONNES_ORGANISATIONS, COLONNES_PARTENARIATS, ECHELLES
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 from graphes import depuis_networkx, lien, org
 
-from reseau import mesures
-from reseau.graphe import construire, projection
-from reseau.mesures import MESURES, RESUME, mesures_organisations, resume_reseau
+from reseau.analyse import mesures
+from reseau.analyse.mesures import MESURES, RESUME, mesures_organisations, resume_reseau
+from reseau.entrees.graphe import construire, projection
 
 
 def par_id(G: nx.MultiGraph, **options) -> dict[str, dict]:
@@ -275,8 +275,8 @@ def test_pivots_imposes_estiment_l_intermediarite():
     """Avec peu de pivots imposés, l'estimation diffère de l'exact mais garde les plus centraux."""
     import networkx as nx
 
-    from reseau.graphe import construire
-    from reseau.mesures import mesures_organisations
+    from reseau.analyse.mesures import mesures_organisations
+    from reseau.entrees.graphe import construire
 
     aleatoire = nx.barabasi_albert_graph(300, 2, seed=1)
     G = construire(
@@ -292,7 +292,7 @@ def test_pivots_imposes_estiment_l_intermediarite():
 def test_comptes_entiers_en_csv():
     """Les comptes (liens Nord/Sud…) restent des entiers, et le CSV garde la pleine précision."""
     import reseau
-    from reseau.presentation import texte_analyse
+    from reseau.rendu.tables import texte_analyse
 
     G = reseau.charger()
     table = reseau.mesures_organisations(G)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import reseau
-from reseau.carte import ecrire_carte
+from reseau.rendu.carte import ecrire_carte
 
 pytestmark = pytest.mark.navigateur
 

@@ -6,10 +6,10 @@ import networkx as nx
 import pytest
 from graphes import lien, org
 
+from reseau.analyse.mesures import mesures_organisations
+from reseau.analyse.parcours import chemins, designer, portee
+from reseau.entrees.graphe import construire
 from reseau.erreurs import CheminIntrouvable, DesignationAmbigue, OrganisationIntrouvable, ParametreInvalide
-from reseau.graphe import construire
-from reseau.mesures import mesures_organisations
-from reseau.parcours import chemins, designer, portee
 
 
 @pytest.fixture

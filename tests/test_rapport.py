@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 import reseau
-from reseau.cli import cli
+from reseau.analyse.regions import POIDS_INDICE
+from reseau.cli.commandes import cli
 from reseau.erreurs import ParametreInvalide
-from reseau.libelles import nombre
-from reseau.rapport import construire_rapport, ecrire_rapport
-from reseau.regions import POIDS_INDICE
+from reseau.rendu.libelles import nombre
+from reseau.rendu.rapport import construire_rapport, ecrire_rapport
 
 MINIMAL = Path(__file__).parent / "donnees" / "minimal"
 CHROMIUM = Path("/usr/bin/chromium")

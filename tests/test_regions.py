@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from graphes import lien, org
 
-from reseau.graphe import construire
-from reseau.regions import COLONNES, POIDS_INDICE, classer_regions
+from reseau.analyse.regions import COLONNES, POIDS_INDICE, classer_regions
+from reseau.entrees.graphe import construire
 
 
 @pytest.fixture

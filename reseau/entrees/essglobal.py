@@ -13,9 +13,9 @@ import re
 import warnings
 from pathlib import Path
 
-from .erreurs import DonneesInvalides, ParametreInvalide, Probleme
+from ..erreurs import DonneesInvalides, ParametreInvalide, Probleme
+from .geographie import Referentiel, referentiel
 from .lecture import Table, fichier_dans, lire_csv, lire_entetes
-from .referentiel import Referentiel, referentiel
 from .schema import (
     ALIAS_ORGANISATIONS,
     ALIAS_PARTENARIATS,

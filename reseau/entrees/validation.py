@@ -8,9 +8,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .erreurs import Probleme
+from ..erreurs import Probleme
+from .geographie import Referentiel
 from .lecture import Table
-from .referentiel import Referentiel
 from .schema import (
     ALIAS_ORGANISATIONS,
     ALIAS_PARTENARIATS,

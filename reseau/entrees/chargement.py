@@ -8,11 +8,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from .erreurs import DonneesInvalides, Probleme
+from ..erreurs import DonneesInvalides, Probleme
 from .essglobal import fichier_essglobal, lire_jeu_essglobal
+from .geographie import dossier_reference, referentiel
 from .graphe import construire, filtrer
 from .lecture import Table, lire_tables
-from .referentiel import dossier_reference, referentiel
 from .validation import valider_tables
 
 
@@ -62,7 +62,7 @@ def valider(
 
     Ne lève pas pour des données fautives : tout est dans ``problemes`` et ``avertissements``.
     Un CSV ESSGlobal (fichier, ou ``organisations.csv`` d'un dossier) reçoit l'échelle
-    ``essglobal_echelle`` et le type ``essglobal_type`` qu'il ne donne pas (voir :mod:`reseau.essglobal`).
+    ``essglobal_echelle`` et le type ``essglobal_type`` qu'il ne donne pas (voir :mod:`reseau.entrees.essglobal`).
 
     >>> v = valider()
     >>> v.valide, len(v.organisations) >= 80

@@ -7,9 +7,9 @@ from collections.abc import Hashable, Mapping
 
 import networkx as nx
 
-from .erreurs import ParametreInvalide
-from .libelles import traduire, verifier_langue
-from .referentiel import nom_pays
+from ..entrees.geographie import nom_pays
+from ..erreurs import ParametreInvalide
+from ..rendu.libelles import traduire, verifier_langue
 
 AGREGATS: tuple[str, ...] = ("region", "pays", "echelle")
 # Attributs des groupes pris à la majorité de leurs membres (couleurs, filtres, strates).
@@ -59,7 +59,7 @@ def agreger(
     attribut → {organisation: valeur}). Arête : ``partenariats`` (nombre), ``poids``
     (somme) et ``compte_types`` (nombre par type). ``G`` n'est pas modifié.
 
-    >>> from reseau.graphe import construire
+    >>> from reseau.entrees.graphe import construire
     >>> G = construire([{"id": "a", "pays": "CA", "echelle": "locale"}, {"id": "b", "pays": "SN", "echelle": "locale"},
     ...                 {"id": "c", "pays": "SN", "echelle": "nationale"}],
     ...                [{"source": "a", "cible": "b", "type": "formation", "poids": 1.0},

@@ -10,8 +10,8 @@ from typing import Any
 
 import networkx as nx
 
-from .erreurs import CheminIntrouvable, DesignationAmbigue, OrganisationIntrouvable, ParametreInvalide
-from .schema import ECHELLES, cle, suggerer
+from ..entrees.schema import ECHELLES, cle, suggerer
+from ..erreurs import CheminIntrouvable, DesignationAmbigue, OrganisationIntrouvable, ParametreInvalide
 
 # Candidats cités au plus dans un message d'ambiguïté.
 CANDIDATS_CITES = 10
@@ -32,7 +32,7 @@ def designer(G: nx.MultiGraph, texte: str) -> Any:
     :class:`~reseau.erreurs.DesignationAmbigue` (candidats listés) ou
     :class:`~reseau.erreurs.OrganisationIntrouvable` (avec une suggestion).
 
-    >>> from reseau.graphe import construire
+    >>> from reseau.entrees.graphe import construire
     >>> G = construire([{"id": "gesq", "sigle": "GESQ", "nom": "Groupe d'économie solidaire du Québec"},
     ...                 {"id": "ripess", "sigle": "RIPESS", "nom": "Réseau intercontinental"},
     ...                 {"id": "ripess-eu", "sigle": "RIPESS", "nom": "RIPESS Europe"}], [])
@@ -88,7 +88,7 @@ def portee(G: nx.MultiGraph, org: str, sauts_max: int | None = None) -> dict[str
     échelles et les pays). ``chemin_international`` : vers l'organisation internationale la
     plus proche (la première par id à égalité), ``None`` si aucune n'est atteignable.
 
-    >>> from reseau.graphe import construire
+    >>> from reseau.entrees.graphe import construire
     >>> G = construire([{"id": "l", "echelle": "locale", "pays": "CA"},
     ...                 {"id": "n", "echelle": "nationale", "pays": "CA"},
     ...                 {"id": "i", "echelle": "internationale", "pays": "SN"}],
@@ -167,7 +167,7 @@ def chemins(G: nx.MultiGraph, a: str, b: str, *, limite: int | None = None) -> l
     ``a`` et ``b`` : id, sigle ou nom. ``limite`` : au plus ce nombre de chemins (les
     premiers trouvés). Lève :class:`~reseau.erreurs.CheminIntrouvable` s'ils ne sont pas reliés.
 
-    >>> from reseau.graphe import construire
+    >>> from reseau.entrees.graphe import construire
     >>> G = construire([{"id": x} for x in "abcde"],
     ...                [{"source": "a", "cible": "b"}, {"source": "a", "cible": "c"},
     ...                 {"source": "b", "cible": "d"}, {"source": "c", "cible": "d"}])

@@ -3,14 +3,14 @@
 Conventions communes à tous les formats :
 
 - une organisation par nœud ou ligne : ses attributs, puis toutes les colonnes de
-  :func:`reseau.mesures.mesures_organisations` ;
+  :func:`reseau.analyse.mesures.mesures_organisations` ;
 - un partenariat par arête ou ligne — plusieurs partenariats entre deux organisations restent
   distincts — identifié par ``id`` (``p1``, ``p2``… dans l'ordre du graphe) ;
 - une valeur absente (``None``, NaN) est omise en GEXF et GraphML, qui n'ont pas de nul ;
   ``null`` en JSON ; cellule vide en CSV et XLSX ; une liste devient du texte « a; b », un
   dictionnaire du texte JSON ;
 - CSV et XLSX : toute cellule texte qui serait lue comme une formule est neutralisée
-  (:func:`reseau.sortie.neutraliser`).
+  (:func:`reseau._fichiers.neutraliser`).
 
 Particularités : en GEXF, le ``type`` d'un partenariat s'appelle ``type_partenariat`` (``type``
 y désigne le sens d'une arête), ``weight`` reprend ``poids`` et chaque nœud porte ses
@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from .._fichiers import en_json, fichier_atomique, neutraliser
+from ..entrees.schema import COLONNES_ORGANISATIONS, COLONNES_PARTENARIATS
+from ..erreurs import ParametreInvalide
 from .couleurs import ECHELLE, INCONNU
-from .erreurs import ParametreInvalide
-from .schema import COLONNES_ORGANISATIONS, COLONNES_PARTENARIATS
-from .sortie import en_json, fichier_atomique, neutraliser
 
 if TYPE_CHECKING:
     import pandas
@@ -235,7 +235,7 @@ def _gexf(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
 # --- GraphML et JSON --------------------------------------------------------------------
 
 def _graphml(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
-    from .mesures import resume_reseau
+    from ..analyse.mesures import resume_reseau
 
     H = nx.MultiGraph()
     infos = {"source": G.graph.get("source"), "avertissements": G.graph.get("avertissements"), **resume_reseau(G)}
@@ -251,7 +251,7 @@ def _graphml(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
 
 
 def _json(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
-    from .mesures import resume_reseau
+    from ..analyse.mesures import resume_reseau
 
     H = nx.MultiGraph(
         source=G.graph.get("source"), avertissements=G.graph.get("avertissements", []), reseau=resume_reseau(G)
@@ -336,8 +336,8 @@ def _xlsx(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    from .mesures import resume_reseau
-    from .regions import classer_regions
+    from ..analyse.mesures import resume_reseau
+    from ..analyse.regions import classer_regions
 
     regions = classer_regions(G)
     lignes_regions = _enregistrements(regions)
@@ -418,11 +418,11 @@ def exporter(
     ``format`` manquant : d'après l'extension de ``chemin`` ; ``chemin`` manquant :
     ``sorties/reseau.<format>``. Pour ``csv``, ``chemin`` est un dossier qui reçoit
     ``organisations.csv`` et ``partenariats.csv``. ``mesures`` : le résultat de
-    :func:`reseau.mesures.mesures_organisations`, calculé s'il manque. ``progression`` reçoit
+    :func:`reseau.analyse.mesures.mesures_organisations`, calculé s'il manque. ``progression`` reçoit
     un message par étape longue (grands réseaux).
     Chaque fichier est écrit atomiquement ; le graphe n'est pas modifié. Rend le chemin écrit.
     """
-    from .mesures import SEUIL_PROGRESSION, mesures_organisations
+    from ..analyse.mesures import SEUIL_PROGRESSION, mesures_organisations
 
     chemin, format = _cible(chemin, format)
     if mesures is None:

@@ -23,11 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .erreurs import ParametreInvalide
+from .._fichiers import fichier_atomique
+from ..erreurs import ParametreInvalide
+from .geographie import referentiel
 from .lecture import texte_cellule
-from .referentiel import referentiel
 from .schema import COLONNES_ORGANISATIONS, COLONNES_PARTENARIATS, ECHELLES
-from .sortie import fichier_atomique
 
 N_MIN = 20
 ANNEE_FIN = 2024  # dernière année des partenariats générés

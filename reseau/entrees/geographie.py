@@ -23,7 +23,7 @@ _ALIAS_PAYS = {
 
 def dossier_reference() -> Path:
     """Le dossier du jeu de référence : livré dans le paquet, ou ``donnees/`` du dépôt."""
-    for candidat in (_ICI / "donnees", _ICI.parent / "donnees"):
+    for candidat in (_ICI.parent / "donnees", _ICI.parent.parent / "donnees"):
         if (candidat / "pays.csv").is_file():
             return candidat
     raise FileNotFoundError("jeu de référence introuvable (pays.csv absent)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .erreurs import ParametreInvalide
+from ..erreurs import ParametreInvalide
 
 LANGUES: tuple[str, ...] = ("fr", "en", "es")
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .erreurs import ParametreInvalide, Probleme
+from ..erreurs import ParametreInvalide, Probleme
 from .schema import ALIAS_ORGANISATIONS, ALIAS_PARTENARIATS, associer_entetes, cle
 
 FEUILLES: dict[str, dict[str, tuple[str, ...]]] = {

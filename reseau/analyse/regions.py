@@ -34,7 +34,7 @@ NOMS_CITES = 5
 
 
 def _libelle_pays(code: str) -> str:
-    from .referentiel import referentiel
+    from ..entrees.geographie import referentiel
 
     pays = referentiel().pays.get(code)
     return pays.nom_fr if pays else code
@@ -120,7 +120,7 @@ def classer_regions(G: nx.MultiGraph) -> pandas.DataFrame:
     ne dépend pas d'une seule organisation pour atteindre l'extérieur. À indice égal, la
     région la plus peuplée passe devant, puis l'ordre alphabétique. Le graphe n'est pas modifié.
 
-    >>> from reseau.graphe import construire
+    >>> from reseau.entrees.graphe import construire
     >>> orgs = [{"id": "a", "pays": "CA", "region": "Estrie", "echelle": "locale"},
     ...         {"id": "b", "pays": "CA", "region": "Estrie", "echelle": "locale"},
     ...         {"id": "i", "pays": "SN", "region": "Dakar", "echelle": "internationale"}]

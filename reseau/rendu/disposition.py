@@ -11,7 +11,7 @@ from collections.abc import Hashable, Mapping
 
 import networkx as nx
 
-from .schema import ECHELLES
+from ..entrees.schema import ECHELLES
 
 DISPOSITIONS: tuple[str, ...] = ("force", "geographique", "strates")
 UNITES_PAR_DEGRE = 12.0  # projection équirectangulaire : unités de canevas par degré
@@ -32,11 +32,11 @@ def disposition_force(H: nx.Graph, *, espace: float = ESPACE) -> Positions:
     >>> sorted(p) == [0, 1, 2, 3, 4] and p == disposition_force(H)
     True
     """
-    from .dependances import importer_igraph
+    from ..analyse._igraph import importer_igraph
 
     igraph = importer_igraph()
 
-    from .mesures import hasard_fixe
+    from ..analyse.mesures import hasard_fixe
 
     composantes = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
     blocs = []

@@ -10,9 +10,9 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._fichiers import ecrire_atomique
 from .couleurs import LIENS_NORD_SUD
 from .libelles import libelle, nombre, pourcentage, traduire, verifier_langue
-from .sortie import ecrire_atomique
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -35,9 +35,9 @@ def construire_rapport(
     verifier_langue(langue)
     import jinja2
 
-    from . import __version__
-    from .mesures import mesures_organisations, resume_reseau
-    from .regions import POIDS_INDICE, classer_regions
+    from .._version import __version__
+    from ..analyse.mesures import mesures_organisations, resume_reseau
+    from ..analyse.regions import POIDS_INDICE, classer_regions
 
     if regions is None:
         regions = classer_regions(G)
@@ -90,7 +90,7 @@ def _nombre(valeur: Any, langue: str, decimales: int = 0) -> str:
 
 def _source(G: nx.MultiGraph, t: Any) -> dict[str, str]:
     """D'où viennent les données : le jeu de référence ou le chemin donné."""
-    from .referentiel import dossier_reference
+    from ..entrees.geographie import dossier_reference
 
     chemin = str(G.graph.get("source") or "")
     reference = bool(chemin) and Path(chemin).resolve() == dossier_reference().resolve()
@@ -116,7 +116,7 @@ def _chiffres(G: nx.MultiGraph, resume: dict[str, Any], t: Any, langue: str) -> 
 
 def _acteurs(mesures: pd.DataFrame, langue: str) -> list[dict[str, Any]]:
     """Les organisations les plus intermédiaires, prêtes à afficher."""
-    from .referentiel import nom_pays
+    from ..entrees.geographie import nom_pays
 
     haut = mesures.sort_values(["intermediarite", "degre", "nom"], ascending=[False, False, True], kind="stable")
     return [
@@ -136,8 +136,8 @@ def _acteurs(mesures: pd.DataFrame, langue: str) -> list[dict[str, Any]]:
 
 def _regions(regions: pd.DataFrame, langue: str) -> list[dict[str, Any]]:
     """Les régions les moins reliées, avec leur diagnostic."""
+    from ..entrees.geographie import nom_pays
     from .figures import region_seule
-    from .referentiel import nom_pays
 
     return [
         {

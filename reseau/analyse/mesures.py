@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .schema import ECHELLES
+from ..entrees.schema import ECHELLES
 
 if TYPE_CHECKING:
     import igraph
@@ -89,7 +89,7 @@ def sauts_international(G: nx.Graph) -> dict[Any, int]:
     Parcours en largeur depuis toutes les organisations internationales à la fois ;
     une organisation qui n'en atteint aucune est absente du dictionnaire.
 
-    >>> from reseau.graphe import construire
+    >>> from reseau.entrees.graphe import construire
     >>> G = construire([{"id": "l", "echelle": "locale"}, {"id": "n", "echelle": "nationale"},
     ...                 {"id": "i", "echelle": "internationale"}, {"id": "x", "echelle": "locale"}],
     ...                [{"source": "l", "cible": "n"}, {"source": "n", "cible": "i"}])
@@ -105,7 +105,7 @@ def _projection_igraph(G: nx.MultiGraph) -> igraph.Graph:
     Une arête par paire de partenaires : ``poids`` = somme des poids, ``partenariats`` =
     nombre de partenariats ; sans boucle (une organisation n'est pas sa propre partenaire).
     """
-    from .dependances import importer_igraph
+    from ._igraph import importer_igraph
 
     igraph = importer_igraph()
 
@@ -124,7 +124,7 @@ def _projection_igraph(G: nx.MultiGraph) -> igraph.Graph:
 @contextlib.contextmanager
 def hasard_fixe() -> Iterator[None]:
     """Le générateur d'igraph à graine fixe le temps d'un calcul, puis celui par défaut."""
-    from .dependances import importer_igraph
+    from ._igraph import importer_igraph
 
     igraph = importer_igraph()
 
@@ -323,7 +323,7 @@ def mesures_organisations(
     reçoit un message par étape longue (réseaux d'au moins ``SEUIL_PROGRESSION``
     organisations). Le graphe n'est pas modifié.
 
-    >>> from reseau.graphe import construire
+    >>> from reseau.entrees.graphe import construire
     >>> G = construire([{"id": n, "echelle": "locale"} for n in "abc"],
     ...                [{"source": "a", "cible": "b", "poids": 1.0},
     ...                 {"source": "b", "cible": "c", "poids": 1.0},
@@ -403,7 +403,7 @@ def resume_reseau(G: nx.MultiGraph) -> dict[str, Any]:
     Les liens Nord/Sud et la matrice des échelles comptent des partenariats (liens multiples
     compris) ; densité et regroupement portent sur les paires de partenaires.
 
-    >>> from reseau.graphe import construire
+    >>> from reseau.entrees.graphe import construire
     >>> G = construire([{"id": "l", "echelle": "locale", "nord_sud": "sud"},
     ...                 {"id": "i", "echelle": "internationale", "nord_sud": "nord"}],
     ...                [{"source": "l", "cible": "i"}, {"source": "i", "cible": "l"}])

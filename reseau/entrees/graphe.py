@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from .erreurs import ParametreInvalide
+from ..erreurs import ParametreInvalide
 from .schema import ECHELLES, normaliser_vocabulaire
 
 
@@ -96,7 +96,7 @@ def filtrer(
         echelles = normales
     codes = _ensemble(pays)
     if codes is not None:
-        from .referentiel import referentiel
+        from .geographie import referentiel
 
         ref = referentiel()
         trouves = {c: ref.code_pays(c) for c in codes}

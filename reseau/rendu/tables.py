@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .erreurs import ParametreInvalide
-from .mesures import IDENTITE, MESURES
-from .schema import ECHELLES
-from .sortie import FORMATS_TABLE, en_json, en_table, formater
+from .._fichiers import FORMATS_TABLE, en_json, en_table, formater
+from ..analyse.mesures import IDENTITE, MESURES
+from ..entrees.schema import ECHELLES
+from ..erreurs import ParametreInvalide
 
 if TYPE_CHECKING:
     import pandas

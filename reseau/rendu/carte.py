@@ -18,8 +18,12 @@ from typing import Any
 
 import networkx as nx
 
-from .agregation import AGREGATS, cle_groupe, nom_groupe
-from .agregation import agreger as agreger_graphe
+from .._fichiers import ecrire_atomique
+from ..analyse.agregation import AGREGATS, cle_groupe, nom_groupe
+from ..analyse.agregation import agreger as agreger_graphe
+from ..entrees.geographie import dossier_reference, nom_pays
+from ..entrees.schema import ECHELLES, TYPES_ORGANISATION, TYPES_PARTENARIAT
+from ..erreurs import ParametreInvalide
 from .couleurs import ECHELLE, INCONNU, NORD_SUD, categorie, melanger, palette
 from .disposition import (
     DISPOSITIONS,
@@ -28,11 +32,7 @@ from .disposition import (
     disposition_geographique,
     disposition_strates,
 )
-from .erreurs import ParametreInvalide
 from .libelles import VOCABULAIRE, nombre, traduire, verifier_langue
-from .referentiel import dossier_reference, nom_pays
-from .schema import ECHELLES, TYPES_ORGANISATION, TYPES_PARTENARIAT
-from .sortie import ecrire_atomique
 
 COULEURS: tuple[str, ...] = ("echelle", "type", "communaute", "nord_sud", "region")
 SEUIL_PHYSIQUE = 1500  # au-delà : positions calculées en Python, physique coupée
@@ -66,14 +66,14 @@ def construire_carte(
     """Le HTML complet de la carte interactive du réseau ``G``.
 
     ``couleur`` : ``echelle``, ``type``, ``communaute``, ``nord_sud`` ou ``region`` ;
-    ``taille`` : une mesure numérique de :func:`reseau.mesures.mesures_organisations` ;
+    ``taille`` : une mesure numérique de :func:`reseau.analyse.mesures.mesures_organisations` ;
     ``disposition`` : ``force``, ``geographique`` ou ``strates`` ; ``agreger`` : ``region``,
     ``pays`` ou ``echelle`` (un nœud par groupe). Au-delà de ``SEUIL_AGREGATION``
     organisations sans ``agreger``, la vue est agrégée par région et c'est annoncé
     (``progression``, à défaut la sortie d'erreur, et un bandeau dans la page).
     ``G`` n'est pas modifié.
     """
-    from .mesures import MESURES
+    from ..analyse.mesures import MESURES
 
     verifier_langue(langue)
     _verifier_choix("couleur", couleur, COULEURS)
@@ -144,7 +144,7 @@ def _mesures(G: nx.MultiGraph, taille: str, progression: Callable[[str], None] |
     """Les mesures par organisation, {id: {mesure: valeur}} ; ``taille`` doit être numérique."""
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
-    from .mesures import MESURES, PIVOTS_MIN, mesures_organisations
+    from ..analyse.mesures import MESURES, PIVOTS_MIN, mesures_organisations
 
     # pour l'affichage, l'ordre de grandeur suffit : estimation sur le minimum de pivots au-delà du seuil
     table = mesures_organisations(G, pivots=PIVOTS_MIN, progression=progression)
@@ -158,7 +158,7 @@ def _mesures(G: nx.MultiGraph, taille: str, progression: Callable[[str], None] |
 
 def _graphe_organisations(G: nx.MultiGraph, mesures: Mapping[Hashable, dict]) -> nx.Graph:
     """La projection simple de ``G`` ; chaque arête garde le détail de ses partenariats."""
-    from .graphe import projection
+    from ..entrees.graphe import projection
 
     H = projection(G)
     paires: dict[frozenset, tuple[Hashable, Hashable, dict]] = {}

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._fichiers import fichier_atomique
+from ..entrees.geographie import nom_pays
+from ..entrees.schema import ECHELLES
+from ..erreurs import ParametreInvalide
 from .couleurs import ECHELLE, INCONNU, LIENS_NORD_SUD, NORD_SUD
-from .erreurs import ParametreInvalide
 from .libelles import libelle, nombre, pourcentage, verifier_langue
-from .referentiel import nom_pays
-from .schema import ECHELLES
-from .sortie import fichier_atomique
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -93,19 +93,19 @@ def produire_figures(
 ) -> list[Path]:
     """Écrit les six figures dans ``dossier`` et rend leurs chemins, dans l'ordre.
 
-    ``mesures`` et ``regions`` (ceux de :func:`reseau.mesures.mesures_organisations` et de
-    :func:`reseau.regions.classer_regions`) évitent de les recalculer.
+    ``mesures`` et ``regions`` (ceux de :func:`reseau.analyse.mesures.mesures_organisations` et de
+    :func:`reseau.analyse.regions.classer_regions`) évitent de les recalculer.
     """
     if format not in FORMATS_FIGURE:
         raise ParametreInvalide(f"format de figure « {format} » inconnu — attendu : {', '.join(FORMATS_FIGURE)}")
     verifier_langue(langue)
     import matplotlib
 
-    from .graphe import projection
-    from .mesures import mesures_organisations, resume_reseau
+    from ..analyse.mesures import mesures_organisations, resume_reseau
+    from ..entrees.graphe import projection
 
     if regions is None:
-        from .regions import classer_regions
+        from ..analyse.regions import classer_regions
 
         regions = classer_regions(G)
     ctx = _Contexte(
@@ -624,7 +624,7 @@ def _figure_echelles(ctx: _Contexte) -> Figure:
 # --- (4) Les régions classées ---------------------------------------------------------
 
 def _camp_pays(code: str) -> str:
-    from .referentiel import referentiel
+    from ..entrees.geographie import referentiel
 
     pays = referentiel().pays.get(code)
     return pays.nord_sud if pays else ""
@@ -636,7 +636,7 @@ def region_seule(pays: str, region: str) -> str:
     >>> region_seule("CA", "Outaouais"), region_seule("CA", "Canada"), region_seule("SN", "")
     ('Outaouais', '', '')
     """
-    from .referentiel import referentiel
+    from ..entrees.geographie import referentiel
 
     fiche = referentiel().pays.get(pays)
     return "" if fiche and region in (fiche.nom_fr, fiche.nom_en, fiche.nom_es, fiche.code) else region

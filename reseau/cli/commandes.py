@@ -18,18 +18,18 @@ from typing import Any
 import click
 import networkx as nx
 
-from . import __version__
-from .agregation import AGREGATS
-from .carte import COULEURS as COULEURS_CARTE
-from .chargement import charger
-from .chargement import valider as valider_donnees
-from .disposition import DISPOSITIONS
-from .erreurs import ErreurReseau
-from .exports import FORMATS_EXPORT
-from .figures import FORMATS_FIGURE
-from .francisation import franciser
-from .libelles import LANGUES
-from .sortie import FORMATS_TABLE, ecrire_atomique
+from .._fichiers import FORMATS_TABLE, ecrire_atomique
+from .._version import __version__
+from ..analyse.agregation import AGREGATS
+from ..entrees.chargement import charger
+from ..entrees.chargement import valider as valider_donnees
+from ..erreurs import ErreurReseau
+from ..rendu.carte import COULEURS as COULEURS_CARTE
+from ..rendu.disposition import DISPOSITIONS
+from ..rendu.exports import FORMATS_EXPORT
+from ..rendu.figures import FORMATS_FIGURE
+from ..rendu.libelles import LANGUES
+from ._francais import franciser
 
 franciser()
 
@@ -216,8 +216,8 @@ def generer(n: int, m: int | None, graine: int, dossier: Path) -> None:
     locaux et verticaux (adhésions), quelques liens Nord-Sud et Sud-Sud. Écrit
     organisations.csv et partenariats.csv ; même graine, mêmes fichiers.
     """
-    from .generateur import ecrire_jeu
-    from .generateur import generer as generer_reseau
+    from ..entrees.generateur import ecrire_jeu
+    from ..entrees.generateur import generer as generer_reseau
 
     progression(f"Génération de {n} organisations…")
     organisations, partenariats = generer_reseau(n, m, graine)
@@ -245,8 +245,8 @@ def exporter(G: nx.MultiGraph, format_: str | None, sortie: Path | None, exact: 
     Chaque partenariat est gardé, même entre deux mêmes organisations ; les cellules
     qui ressembleraient à une formule de tableur sont neutralisées.
     """
-    from .exports import exporter as exporter_reseau
-    from .mesures import mesures_organisations
+    from ..analyse.mesures import mesures_organisations
+    from ..rendu.exports import exporter as exporter_reseau
 
     mesures = mesures_organisations(G, exact=exact, progression=progression)
     ecrit = exporter_reseau(G, sortie, format_, mesures=mesures, progression=progression)
@@ -278,7 +278,7 @@ def carte(
     Légende, recherche par nom ou sigle, filtres (échelle, pays, type d'organisation,
     type de partenariat, Nord/Sud), fiche de chaque organisation au clic, image PNG.
     """
-    from .carte import ecrire_carte
+    from ..rendu.carte import ecrire_carte
 
     ecrit = ecrire_carte(G, sortie, couleur=couleur, taille=taille, disposition=disposition, agreger=agreger,
                          langue=langue, titre=titre, progression=progression)
@@ -303,8 +303,8 @@ def figures(G: nx.MultiGraph, sortie: Path, format_: str, langue: str) -> None:
     5-acteurs    les principaux acteurs par intermédiarité
     6-nord_sud   l'équilibre des liens Nord-Nord, Nord-Sud, Sud-Sud
     """
-    from .figures import produire_figures
-    from .mesures import mesures_organisations
+    from ..analyse.mesures import mesures_organisations
+    from ..rendu.figures import produire_figures
 
     mesures = mesures_organisations(G, progression=progression)
     progression("Dessin des figures…")
@@ -323,8 +323,8 @@ def rapport(G: nx.MultiGraph, sortie: Path, langue: str) -> None:
     Chiffres clés, principaux acteurs, régions les moins reliées et leur diagnostic,
     équilibre Nord-Sud, articulation local-global, figures, notes de méthode et sources.
     """
-    from .mesures import mesures_organisations
-    from .rapport import ecrire_rapport
+    from ..analyse.mesures import mesures_organisations
+    from ..rendu.rapport import ecrire_rapport
 
     mesures = mesures_organisations(G, progression=progression)
     progression("Rédaction du rapport…")
@@ -343,8 +343,8 @@ def analyser(G: nx.MultiGraph, format_: str, sortie: Path | None, exact: bool | 
     intermédiarité décroissante ; en CSV : les organisations ; en JSON :
     {"reseau": {…}, "organisations": […]}. Définitions : docs/mesures.md.
     """
-    from .mesures import mesures_organisations, resume_reseau
-    from .presentation import texte_analyse
+    from ..analyse.mesures import mesures_organisations, resume_reseau
+    from ..rendu.tables import texte_analyse
 
     table = mesures_organisations(G, exact=exact, progression=progression)
     emettre(texte_analyse(resume_reseau(G), table, format_), sortie)
@@ -360,8 +360,8 @@ def regions(G: nx.MultiGraph, format_: str, sortie: Path | None) -> None:
     (organisations non isolées, reliées à l'international en 2 liens ou moins,
     ouvertes hors de la région, sans point de passage unique). JSON : {"regions": […]}.
     """
-    from .presentation import texte_regions
-    from .regions import classer_regions
+    from ..analyse.regions import classer_regions
+    from ..rendu.tables import texte_regions
 
     emettre(texte_regions(classer_regions(G), format_), sortie)
 
@@ -377,8 +377,8 @@ def portee(G: nx.MultiGraph, org: str, sauts: int | None, format_: str, sortie: 
 
     ORG : id, sigle ou nom (casse et accents ignorés).
     """
-    from .parcours import portee as portee_org
-    from .presentation import texte_portee
+    from ..analyse.parcours import portee as portee_org
+    from ..rendu.tables import texte_portee
 
     emettre(texte_portee(G, portee_org(G, org, sauts), format_), sortie)
 
@@ -395,8 +395,8 @@ def chemin(G: nx.MultiGraph, a: str, b: str, limite: int, format_: str, sortie: 
 
     A et B : id, sigle ou nom (casse et accents ignorés).
     """
-    from .parcours import chemins
-    from .presentation import texte_chemins
+    from ..analyse.parcours import chemins
+    from ..rendu.tables import texte_chemins
 
     emettre(texte_chemins(G, chemins(G, a, b, limite=limite), format_), sortie)
 

@@ -1,0 +1,9 @@
+"""Étage 4 — la ligne de commande ``reseau`` : une couche mince sur la bibliothèque.
+
+Peut importer tous les étages ; c'est le seul endroit où les exceptions deviennent des
+messages et des codes de sortie.
+"""
+
+from .commandes import cli, main
+
+__all__ = ["cli", "main"]
