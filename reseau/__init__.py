@@ -11,7 +11,6 @@ from __future__ import annotations
 from ._version import __version__
 from .analyse.mesures import mesures_organisations, resume_reseau
 from .analyse.parcours import chemins, designer, portee
-from .analyse.regions import classer_regions
 from .entrees.chargement import Validation, charger, valider
 from .entrees.essglobal import lire_essglobal
 from .entrees.generateur import ecrire_jeu, generer
@@ -26,6 +25,7 @@ from .erreurs import (
     Probleme,
 )
 from .rendu.carte import construire_carte, ecrire_carte
+from .rendu.diagnostics import classer_regions
 from .rendu.exports import FORMATS_EXPORT, exporter
 from .rendu.figures import produire_figures
 from .rendu.rapport import construire_rapport, ecrire_rapport

@@ -1,4 +1,4 @@
-"""Écritures de sortie : fichiers atomiques, tables (texte, CSV, JSON), cellules sûres."""
+"""Écritures de fichiers : atomiques, JSON propre, CSV aux cellules neutralisées (socle commun)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,11 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from .erreurs import EcritureImpossible, ParametreInvalide
-
-FORMATS_TABLE = ("table", "csv", "json")
+from .erreurs import EcritureImpossible
 
 
 @contextlib.contextmanager
@@ -65,18 +63,27 @@ def neutraliser(valeur: Any) -> Any:
         return "'" + valeur
 
 
-def _propre(valeur: Any) -> Any:
-    """Valeur JSON : NaN → null, types numpy → Python, ensembles → listes triées."""
-    if hasattr(valeur, "item") and not isinstance(valeur, (str, bytes)):
+def propre(valeur: Any) -> Any:
+    """Valeur JSON : manquants (NaN, NA) → ``None``, types numpy → Python, ensembles → listes triées.
+
+    >>> propre({"a": float("nan"), "b": {2, 1}, "c": (1, "x")})
+    {'a': None, 'b': [1, 2], 'c': [1, 'x']}
+    """
+    if valeur is None or isinstance(valeur, (str, bool, int)):
+        return valeur
+    if hasattr(valeur, "item") and not isinstance(valeur, bytes):
         valeur = valeur.item()
-    if isinstance(valeur, float) and not math.isfinite(valeur):
-        return None
     if isinstance(valeur, dict):
-        return {str(k): _propre(v) for k, v in valeur.items()}
+        return {str(k): propre(v) for k, v in valeur.items()}
     if isinstance(valeur, (list, tuple)):
-        return [_propre(v) for v in valeur]
+        return [propre(v) for v in valeur]
     if isinstance(valeur, (set, frozenset)):
-        return sorted(_propre(v) for v in valeur)
+        return sorted(propre(v) for v in valeur)
+    try:
+        if valeur != valeur or (isinstance(valeur, float) and math.isinf(valeur)):
+            return None
+    except TypeError:  # pandas.NA
+        return None
     return valeur
 
 
@@ -86,58 +93,38 @@ def en_json(objet: Any) -> str:
     >>> en_json({"a": float("nan"), "b": [1, 2]})
     '{\\n  "a": null,\\n  "b": [\\n    1,\\n    2\\n  ]\\n}'
     """
-    return json.dumps(_propre(objet), ensure_ascii=False, indent=2)
+    return json.dumps(propre(objet), ensure_ascii=False, indent=2)
 
 
-def _texte(valeur: Any, arrondir: bool = True) -> str:
-    """Texte d'une cellule ; ``arrondir`` (terminal) garde 4 chiffres significatifs, sinon tout."""
-    valeur = _propre(valeur)
+def cellule_csv(valeur: Any) -> str:
+    """Cellule CSV sans perte : vide pour ``None``, ``true``/``false``, nombres en pleine précision,
+    listes « a; b », dictionnaires en JSON ; neutralisée contre les formules.
+
+    >>> [cellule_csv(v) for v in (None, True, 45.4765, "=1+1", "-12.5", ["a", 2], {"x": 1})]
+    ['', 'true', '45.4765', "'=1+1", '-12.5', 'a; 2', '{"x": 1}']
+    """
+    valeur = propre(valeur)
     if valeur is None:
         return ""
     if isinstance(valeur, bool):
-        return "oui" if valeur else "non"
-    if isinstance(valeur, float) and arrondir:
-        return f"{valeur:.4g}" if abs(valeur) < 1e6 else f"{valeur:.0f}"
+        return "true" if valeur else "false"
+    if isinstance(valeur, dict):
+        return neutraliser(json.dumps(valeur, ensure_ascii=False, default=str))
     if isinstance(valeur, list):
-        return ", ".join(_texte(v, arrondir) for v in valeur)
-    return str(valeur)
+        return neutraliser("; ".join(str(v) for v in valeur))
+    return neutraliser(str(valeur))
 
 
-def en_csv(lignes: Sequence[dict], colonnes: Sequence[str]) -> str:
-    """CSV (virgule, UTF-8) aux cellules neutralisées, nombres en pleine précision.
+def en_csv(lignes: Iterable[Mapping[str, Any]], colonnes: Sequence[str],
+           cellule: Callable[[Any], str] = cellule_csv) -> str:
+    """CSV (virgule, UTF-8, fins de ligne ``\\n``) ; chaque valeur passe par ``cellule``.
 
-    >>> en_csv([{"id": "a", "intermediarite": 0.123456789}], ["id", "intermediarite"])
-    'id,intermediarite\\na,0.123456789\\n'
+    >>> en_csv([{"id": "a", "intermediarite": 0.123456789, "point": False}], ["id", "intermediarite", "point"])
+    'id,intermediarite,point\\na,0.123456789,false\\n'
     """
     tampon = io.StringIO()
     ecrivain = csv.writer(tampon, lineterminator="\n")
-    ecrivain.writerow(colonnes)
+    ecrivain.writerow([neutraliser(c) for c in colonnes])
     for ligne in lignes:
-        ecrivain.writerow([neutraliser(_texte(ligne.get(c), arrondir=False)) for c in colonnes])
+        ecrivain.writerow([cellule(ligne.get(c)) for c in colonnes])
     return tampon.getvalue()
-
-
-def en_table(lignes: Sequence[dict], colonnes: Sequence[str]) -> str:
-    """Table alignée pour le terminal.
-
-    >>> print(en_table([{"id": "a", "degre": 2}], ["id", "degre"]))
-    id  degre
-    --  -----
-    a   2
-    """
-    cellules = [[_texte(ligne.get(c)) for c in colonnes] for ligne in lignes]
-    largeurs = [max([len(c), *(len(r[i]) for r in cellules)]) for i, c in enumerate(colonnes)]
-    rangees = [list(colonnes), ["-" * n for n in largeurs], *cellules]
-    return "\n".join("  ".join(v.ljust(n) for v, n in zip(r, largeurs)).rstrip() for r in rangees)
-
-
-def formater(lignes: Sequence[dict], colonnes: Sequence[str], format: str, enveloppe: str | None = None) -> str:
-    """Met des lignes au format ``table``, ``csv`` ou ``json`` (sous la clé ``enveloppe``)."""
-    if format == "table":
-        return en_table(lignes, colonnes)
-    if format == "csv":
-        return en_csv(lignes, colonnes)
-    if format == "json":
-        donnees = [{c: ligne.get(c) for c in colonnes} for ligne in lignes]
-        return en_json({enveloppe: donnees} if enveloppe else donnees)
-    raise ParametreInvalide(f"format « {format} » inconnu — attendu : {', '.join(FORMATS_TABLE)}")

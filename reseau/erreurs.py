@@ -5,7 +5,9 @@ La CLI les convertit en message (code 2) ; la bibliothèque les laisse remonter.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -80,3 +82,19 @@ class ParametreInvalide(ErreurReseau):
 
 class EcritureImpossible(ErreurReseau):
     """Un fichier de sortie ne peut pas être écrit."""
+
+
+def verifier_choix(quoi: str, valeur: Any, possibles: Iterable[str]) -> Any:
+    """``valeur`` si elle fait partie de ``possibles``, sinon :class:`ParametreInvalide` qui les liste.
+
+    >>> verifier_choix("langue", "fr", ("fr", "en"))
+    'fr'
+    >>> verifier_choix("langue", "de", ("fr", "en"))
+    Traceback (most recent call last):
+    ...
+    reseau.erreurs.ParametreInvalide: langue « de » : valeur inconnue — attendu : fr, en
+    """
+    possibles = tuple(possibles)
+    if valeur not in possibles:
+        raise ParametreInvalide(f"{quoi} « {valeur} » : valeur inconnue — attendu : {', '.join(possibles)}")
+    return valeur

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from reseau.analyse.mesures import IDENTITE, MESURES, RESUME
-from reseau.analyse.regions import COLONNES
+from reseau.rendu.diagnostics import COLONNES
 from reseau.cli.commandes import cli
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from graphes import lien, org
 
-from reseau.analyse.regions import COLONNES, POIDS_INDICE, classer_regions
+from reseau.analyse.regions import POIDS_INDICE
+from reseau.rendu.diagnostics import COLONNES, classer_regions
 from reseau.entrees.graphe import construire
 
 
@@ -30,7 +31,7 @@ def quatre_regions():
 
 def test_classement_evident(quatre_regions):
     table = classer_regions(quatre_regions)
-    assert list(table.columns) == list(COLONNES)
+    assert [c for c in table.columns if c != "constats"] == list(COLONNES)
     assert table["rang"].tolist() == list(range(1, len(table) + 1))
     assert table["region"].tolist()[:4] == ["A", "D", "B", "C"]
     indices = dict(zip(table["region"], table["indice_connexion"]))
@@ -93,3 +94,17 @@ def test_passerelle_dominante_parmi_plusieurs():
     diagnostic = classer_regions(G).set_index("region").loc["R", "diagnostic"]
     assert "2 autres organisations n'atteignent l'extérieur que par P" in diagnostic
     assert "Tout passe" not in diagnostic
+
+
+def test_l_analyse_rend_des_codes_et_le_rendu_des_phrases(quatre_regions):
+    """Les constats sont des codes ; la même région se lit en français, en anglais et en espagnol."""
+    from reseau.analyse.regions import classer_regions as constats_regions
+
+    brut = constats_regions(quatre_regions).set_index("region")
+    assert "diagnostic" not in brut.columns
+    codes = [c["code"] for c in brut.loc["A", "constats"]]
+    assert codes == ["toutes_isolees", "aucun_lien_international"]
+    phrases = {lg: classer_regions(quatre_regions, lg).set_index("region").loc["A", "diagnostic"] for lg in ("fr", "en", "es")}
+    assert phrases["fr"].startswith("Ses 3 organisations sont toutes isolées")
+    assert phrases["en"].startswith("All its 3 organisations are isolated")
+    assert phrases["es"].startswith("Sus 3 organizaciones están todas aisladas")

@@ -7,9 +7,7 @@ from collections.abc import Hashable, Mapping
 
 import networkx as nx
 
-from ..entrees.geographie import nom_pays
-from ..erreurs import ParametreInvalide
-from ..rendu.libelles import traduire, verifier_langue
+from ..erreurs import verifier_choix
 
 AGREGATS: tuple[str, ...] = ("region", "pays", "echelle")
 # Attributs des groupes pris à la majorité de leurs membres (couleurs, filtres, strates).
@@ -27,32 +25,15 @@ def cle_groupe(donnees: Mapping, par: str) -> str:
     return str(donnees.get(par) or "")
 
 
-def nom_groupe(cle: str, par: str, langue: str = "fr") -> str:
-    """Le libellé d'un groupe : « Outaouais (Canada) », « Canada », « locale ».
-
-    Une organisation sans région appartient à la région vide de son pays, nommée comme le pays.
-
-    >>> nom_groupe("CA/Outaouais", "region"), nom_groupe("SN/", "region", "es"), nom_groupe("locale", "echelle", "en")
-    ('Outaouais (Canada)', 'Senegal', 'local')
-    """
-    if par == "region":
-        pays, _, region = cle.partition("/")
-        return f"{region} ({nom_pays(pays, langue)})" if region else nom_pays(pays, langue)
-    if par == "pays":
-        return nom_pays(cle, langue)
-    return traduire(cle, langue)
-
-
 def agreger(
     G: nx.MultiGraph,
     par: str,
     *,
-    langue: str = "fr",
     valeurs: Mapping[str, Mapping[Hashable, object]] | None = None,
 ) -> nx.Graph:
     """Graphe des groupes : un nœud par groupe, une arête par paire de groupes partenaires.
 
-    Nœud : ``nom``, ``effectif`` (organisations), ``membres`` (ids, des plus reliés aux moins
+    Nœud : ``effectif`` (organisations), ``membres`` (ids, des plus reliés aux moins
     reliés), ``repartition`` (effectif par échelle), ``liens_internes``, ``latitude`` et
     ``longitude`` (moyennes des membres), et les attributs majoritaires des membres
     (``echelle``, ``type``, ``pays``, ``region``, ``nord_sud`` et ceux de ``valeurs``,
@@ -69,9 +50,7 @@ def agreger(
     >>> A.nodes["SN"]["effectif"], A["CA"]["SN"]["partenariats"], A.nodes["SN"]["liens_internes"]
     (2, 2, 1)
     """
-    if par not in AGREGATS:
-        raise ParametreInvalide(f"agrégation « {par} » inconnue — attendu : {', '.join(AGREGATS)}")
-    verifier_langue(langue)
+    verifier_choix("agrégation", par, AGREGATS)
     valeurs = valeurs or {}
     groupe = {x: cle_groupe(d, par) for x, d in G.nodes(data=True)}
     membres: dict[str, list[Hashable]] = defaultdict(list)
@@ -85,7 +64,7 @@ def agreger(
         places = [(d["latitude"], d["longitude"]) for d in (G.nodes[x] for x in liste)
                   if d.get("latitude") is not None and d.get("longitude") is not None]
         A.add_node(
-            cle, **attributs, nom=nom_groupe(cle, par, langue), sigle="", effectif=len(liste), membres=liste,
+            cle, **attributs, sigle="", effectif=len(liste), membres=liste,
             repartition=dict(Counter(G.nodes[x].get("echelle") for x in liste)), liens_internes=0,
             latitude=sum(p[0] for p in places) / len(places) if places else None,
             longitude=sum(p[1] for p in places) / len(places) if places else None,

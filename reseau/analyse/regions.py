@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 COLONNES: tuple[str, ...] = (
     "rang", "pays", "region", "organisations", "liens_internes", "liens_externes",
-    "liens_internationaux", "isolees", "part_reliee_international", "indice_connexion", "diagnostic",
+    "liens_internationaux", "isolees", "part_reliee_international", "indice_connexion", "constats",
 )
 
 # Poids des quatre parts de l'indice de connexion (somme 1).
@@ -29,8 +29,6 @@ POIDS_INDICE: dict[str, float] = {
     "ouverture": 0.20,        # organisations qui ont un partenaire hors de la région
     "redondance": 0.20,       # organisations qui ne dépendent pas d'une seule pour atteindre l'extérieur
 }
-# Noms cités au plus dans une phrase de diagnostic.
-NOMS_CITES = 5
 
 
 def _libelle_pays(code: str) -> str:
@@ -38,22 +36,6 @@ def _libelle_pays(code: str) -> str:
 
     pays = referentiel().pays.get(code)
     return pays.nom_fr if pays else code
-
-
-def _nom(G: nx.MultiGraph, x: Any) -> str:
-    d = G.nodes[x]
-    return d.get("sigle") or d.get("nom") or str(x)
-
-
-def _liste(G: nx.MultiGraph, noeuds: list) -> str:
-    noms = sorted(_nom(G, x) for x in noeuds)
-    reste = len(noms) - NOMS_CITES
-    return ", ".join(noms[:NOMS_CITES]) + (f" et {reste} autre{'s' if reste > 1 else ''}" if reste > 0 else "")
-
-
-def _accord(n: int, singulier: str, pluriel: str) -> str:
-    """« 1 organisation isolée », « 3 organisations isolées »."""
-    return f"{n} {singulier if n == 1 else pluriel}"
 
 
 def _dependances(G: nx.MultiGraph, membres: list, passerelles: set) -> tuple[int, dict[Any, list]]:
@@ -75,49 +57,47 @@ def _dependances(G: nx.MultiGraph, membres: list, passerelles: set) -> tuple[int
     return sures, dependantes
 
 
-def _diagnostic(G: nx.MultiGraph, ligne: dict[str, Any], isolees: list, passerelles: set,
-                dependantes: dict[Any, list], reliees: int) -> str:
-    """Des phrases qui expliquent le rang, de la plus grave à la moins grave."""
+def _constats(ligne: dict[str, Any], isolees: list, passerelles: set, dependantes: dict[Any, list],
+              reliees: int) -> list[dict[str, Any]]:
+    """Ce qui explique le rang, du plus grave au moins grave : des codes et des nombres, sans phrase.
+
+    Codes : ``unique_isolee``, ``toutes_isolees``, ``isolees``, ``aucun_lien_externe``,
+    ``aucun_lien_international``, ``part_internationale``, ``passage_unique``,
+    ``bien_reliee_seule``, ``bien_reliee``, ``liens_internationaux``.
+    """
     n = ligne["organisations"]
-    phrases = []
+    constats: list[dict[str, Any]] = []
     if n == 1 and isolees:
-        phrases.append(f"son unique organisation, {_nom(G, isolees[0])}, est isolée (aucun partenariat)")
+        constats.append({"code": "unique_isolee", "organisations": list(isolees)})
     elif len(isolees) == n:
-        phrases.append(f"ses {n} organisations sont toutes isolées (aucun partenariat)")
+        constats.append({"code": "toutes_isolees", "n": n})
     elif isolees:
-        phrases.append(f"{_accord(len(isolees), 'organisation isolée', 'organisations isolées')} : {_liste(G, isolees)}")
+        constats.append({"code": "isolees", "n": len(isolees), "organisations": list(isolees)})
     if not passerelles and len(isolees) < n:
-        phrases.append("aucun lien hors de la région : ses organisations ne sont reliées qu'entre elles")
+        constats.append({"code": "aucun_lien_externe"})
     if reliees == 0:
-        phrases.append("aucun lien vers l'international : aucune organisation internationale à 2 liens ou moins")
+        constats.append({"code": "aucun_lien_international"})
     elif reliees < n:
-        phrases.append(f"{reliees} organisation{'s' if reliees > 1 else ''} sur {n} à 2 liens ou moins de l'international")
+        constats.append({"code": "part_internationale", "n": reliees, "sur": n})
     if dependantes:
-        porte, autres = max(dependantes.items(), key=lambda item: (len(item[1]), _nom(G, item[0])))
-        qui = _accord(len(autres), "autre organisation n'atteint", "autres organisations n'atteignent")
-        if len(passerelles) == 1:
-            phrases.append(f"tout passe par une seule organisation : {_nom(G, porte)} ({qui} l'extérieur que par elle)")
-        else:
-            phrases.append(f"{qui} l'extérieur que par {_nom(G, porte)}")
-    if not phrases and n == 1:
-        phrases.append("bien reliée : son organisation a des partenaires hors de la région "
-                       "et se trouve à 2 liens ou moins de l'international")
-    elif not phrases:
-        phrases.append("bien reliée : aucune organisation isolée, "
-                       f"{_accord(len(passerelles), 'organisation', 'organisations')} en lien avec l'extérieur, "
-                       "toutes à 2 liens ou moins de l'international")
+        constats.append({"code": "passage_unique", "passerelles": len(passerelles),
+                         "dependantes": {porte: list(autres) for porte, autres in dependantes.items()}})
+    if not constats and n == 1:
+        constats.append({"code": "bien_reliee_seule"})
+    elif not constats:
+        constats.append({"code": "bien_reliee", "n": len(passerelles)})
     elif ligne["liens_internationaux"]:
-        phrases.append(_accord(ligne["liens_internationaux"], "partenariat", "partenariats")
-                       + " avec des organisations internationales")
-    return " ".join(p[0].upper() + p[1:] + "." for p in phrases)
+        constats.append({"code": "liens_internationaux", "n": ligne["liens_internationaux"]})
+    return constats
 
 
 def classer_regions(G: nx.MultiGraph) -> pandas.DataFrame:
-    """Les régions, de la moins bien reliée (rang 1) à la mieux reliée, avec leur diagnostic.
+    """Les régions, de la moins bien reliée (rang 1) à la mieux reliée, avec ce qui explique le rang.
 
     ``indice_connexion`` = 0,25 × part non isolée + 0,35 × part à 2 liens ou moins de
     l'international + 0,20 × part ayant un partenaire hors de la région + 0,20 × part qui
-    ne dépend pas d'une seule organisation pour atteindre l'extérieur. À indice égal, la
+    ne dépend pas d'une seule organisation pour atteindre l'extérieur. ``constats`` : la liste des
+    codes qui expliquent le rang (les phrases sont écrites par :mod:`reseau.rendu.diagnostics`). À indice égal, la
     région la plus peuplée passe devant, puis l'ordre alphabétique. Le graphe n'est pas modifié.
 
     >>> from reseau.entrees.graphe import construire
@@ -127,11 +107,8 @@ def classer_regions(G: nx.MultiGraph) -> pandas.DataFrame:
     >>> t = classer_regions(construire(orgs, [{"source": "a", "cible": "i"}]))
     >>> t[["rang", "region", "isolees", "indice_connexion"]].values.tolist()
     [[1, 'Estrie', 1, 0.5], [2, 'Dakar', 0, 1.0]]
-    >>> for phrase in t.loc[0, "diagnostic"].split(". "):
-    ...     print(phrase)
-    1 organisation isolée : b
-    1 organisation sur 2 à 2 liens ou moins de l'international
-    1 partenariat avec des organisations internationales.
+    >>> [c["code"] for c in t.loc[0, "constats"]]
+    ['isolees', 'part_internationale', 'liens_internationaux']
     """
     import pandas as pd
 
@@ -179,7 +156,7 @@ def classer_regions(G: nx.MultiGraph) -> pandas.DataFrame:
             "part_reliee_international": round(parts["international"], 4),
             "indice_connexion": round(sum(POIDS_INDICE[k] * p for k, p in parts.items()), 4),
         }
-        ligne["diagnostic"] = _diagnostic(G, ligne, isolees, passerelles[(pays, nom_region)], dependantes, reliees)
+        ligne["constats"] = _constats(ligne, isolees, passerelles[(pays, nom_region)], dependantes, reliees)
         lignes.append(ligne)
     lignes.sort(key=lambda ligne: (ligne["indice_connexion"], -ligne["organisations"], ligne["pays"], ligne["region"]))
     for rang, ligne in enumerate(lignes, start=1):

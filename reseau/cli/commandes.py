@@ -18,7 +18,7 @@ from typing import Any
 import click
 import networkx as nx
 
-from .._fichiers import FORMATS_TABLE, ecrire_atomique
+from .._fichiers import ecrire_atomique
 from .._version import __version__
 from ..analyse.agregation import AGREGATS
 from ..entrees.chargement import charger
@@ -29,6 +29,7 @@ from ..rendu.disposition import DISPOSITIONS
 from ..rendu.exports import FORMATS_EXPORT
 from ..rendu.figures import FORMATS_FIGURE
 from ..rendu.libelles import LANGUES
+from ..rendu.tables import FORMATS_TABLE
 from ._francais import franciser
 
 franciser()
@@ -360,7 +361,7 @@ def regions(G: nx.MultiGraph, format_: str, sortie: Path | None) -> None:
     (organisations non isolées, reliées à l'international en 2 liens ou moins,
     ouvertes hors de la région, sans point de passage unique). JSON : {"regions": […]}.
     """
-    from ..analyse.regions import classer_regions
+    from ..rendu.diagnostics import classer_regions
     from ..rendu.tables import texte_regions
 
     emettre(texte_regions(classer_regions(G), format_), sortie)

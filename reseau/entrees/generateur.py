@@ -14,7 +14,6 @@ en ``n + m``.
 from __future__ import annotations
 
 import bisect
-import csv
 import itertools
 import math
 import random
@@ -23,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .._fichiers import fichier_atomique
+from .._fichiers import ecrire_atomique, en_csv
 from ..erreurs import ParametreInvalide
 from .geographie import referentiel
 from .lecture import texte_cellule
@@ -444,10 +443,7 @@ def generer(n: int, m: int | None = None, graine: int = 0) -> tuple[list[dict], 
 
 
 def _ecrire_csv(chemin: Path, lignes: list[dict], colonnes: Sequence[str]) -> None:
-    with fichier_atomique(chemin) as f:
-        ecrivain = csv.writer(f, lineterminator="\n")
-        ecrivain.writerow(colonnes)
-        ecrivain.writerows([texte_cellule(ligne.get(c)) for c in colonnes] for ligne in lignes)
+    ecrire_atomique(chemin, en_csv(lignes, colonnes, cellule=texte_cellule))
 
 
 def ecrire_jeu(dossier: str | Path, organisations: list[dict], partenariats: list[dict]) -> None:

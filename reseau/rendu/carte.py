@@ -18,12 +18,12 @@ from typing import Any
 
 import networkx as nx
 
-from .._fichiers import ecrire_atomique
-from ..analyse.agregation import AGREGATS, cle_groupe, nom_groupe
+from .._fichiers import ecrire_atomique, propre
+from ..analyse.agregation import AGREGATS, cle_groupe
 from ..analyse.agregation import agreger as agreger_graphe
 from ..entrees.geographie import dossier_reference, nom_pays
 from ..entrees.schema import ECHELLES, TYPES_ORGANISATION, TYPES_PARTENARIAT
-from ..erreurs import ParametreInvalide
+from ..erreurs import ParametreInvalide, verifier_choix
 from .couleurs import ECHELLE, INCONNU, NORD_SUD, categorie, melanger, palette
 from .disposition import (
     DISPOSITIONS,
@@ -32,7 +32,8 @@ from .disposition import (
     disposition_geographique,
     disposition_strates,
 )
-from .libelles import VOCABULAIRE, nombre, traduire, verifier_langue
+from .fond import anneaux_du_monde
+from .libelles import VOCABULAIRE, abreger, nom_groupe, nombre, traduire, verifier_langue
 
 COULEURS: tuple[str, ...] = ("echelle", "type", "communaute", "nord_sud", "region")
 SEUIL_PHYSIQUE = 1500  # au-delà : positions calculées en Python, physique coupée
@@ -76,11 +77,11 @@ def construire_carte(
     from ..analyse.mesures import MESURES
 
     verifier_langue(langue)
-    _verifier_choix("couleur", couleur, COULEURS)
-    _verifier_choix("disposition", disposition, DISPOSITIONS)
-    _verifier_choix("taille", taille, MESURES)
+    verifier_choix("couleur", couleur, COULEURS)
+    verifier_choix("disposition", disposition, DISPOSITIONS)
+    verifier_choix("taille", taille, MESURES)
     if agreger is not None:
-        _verifier_choix("agreger", agreger, AGREGATS)
+        verifier_choix("agreger", agreger, AGREGATS)
     bandeau = None
     if agreger is None and G.number_of_nodes() > SEUIL_AGREGATION:
         agreger = "region"
@@ -95,7 +96,8 @@ def construire_carte(
         H = _graphe_organisations(G, mesures)
     else:
         valeurs = {"communaute": {x: m["communaute"] for x, m in mesures.items()}} if mesures else None
-        H = agreger_graphe(G, agreger, langue=langue, valeurs=valeurs)
+        H = agreger_graphe(G, agreger, valeurs=valeurs)
+        nx.set_node_attributes(H, {c: nom_groupe(c, agreger, langue) for c in H}, "nom")
     if progression and G.number_of_nodes() >= SEUIL_PHYSIQUE:
         progression(f"Carte : disposition « {disposition} » de {H.number_of_nodes()} nœuds…")
     donnees = _donnees_page(G, H, couleur=couleur, taille=taille, disposition=disposition, agreger=agreger, langue=langue)
@@ -115,30 +117,11 @@ def ecrire_carte(G: nx.MultiGraph, chemin: str | Path, **options: Any) -> Path:
 
 # --- Paramètres -----------------------------------------------------------------------
 
-def _verifier_choix(nom: str, valeur: str, possibles: tuple[str, ...] | list[str]) -> None:
-    if valeur not in possibles:
-        raise ParametreInvalide(f"{nom} « {valeur} » inconnu(e) — valeurs possibles : {', '.join(possibles)}")
-
-
 def _sortie_erreur(message: str) -> None:
     print(message, file=sys.stderr)
 
 
 # --- Données --------------------------------------------------------------------------
-
-def _propre(valeur: Any) -> Any:
-    """Valeur JSON : manquants (NaN, NA) → None, types numpy → Python."""
-    if valeur is None or isinstance(valeur, (str, bool, int)):
-        return valeur
-    if hasattr(valeur, "item"):
-        valeur = valeur.item()
-    try:
-        if valeur != valeur or (isinstance(valeur, float) and math.isinf(valeur)):
-            return None
-    except TypeError:  # pandas.NA
-        return None
-    return valeur
-
 
 def _mesures(G: nx.MultiGraph, taille: str, progression: Callable[[str], None] | None) -> dict[Hashable, dict[str, Any]]:
     """Les mesures par organisation, {id: {mesure: valeur}} ; ``taille`` doit être numérique."""
@@ -152,7 +135,7 @@ def _mesures(G: nx.MultiGraph, taille: str, progression: Callable[[str], None] |
     numeriques = [c for c in colonnes if is_numeric_dtype(table[c]) and not is_bool_dtype(table[c])]
     if len(table) and taille not in numeriques:
         raise ParametreInvalide(f"taille « {taille} » : mesure non numérique — valeurs possibles : {', '.join(numeriques)}")
-    return {x: {c: _propre(v) for c, v in zip(colonnes, valeurs)}
+    return {x: {c: propre(v) for c, v in zip(colonnes, valeurs)}
             for x, *valeurs in zip(table["id"], *(table[c] for c in colonnes))}
 
 
@@ -335,18 +318,6 @@ def _libelle_organisation(d: Mapping, x: Hashable) -> str:
     return f"{sigle} — {nom}" if sigle and sigle != nom else nom
 
 
-def _abreger(texte: str, longueur: int = LONGUEUR_LIBELLE) -> str:
-    """Le texte coupé à ``longueur`` caractères, au dernier mot entier, suivi de « … ».
-
-    >>> _abreger("Réseau d'économie solidaire argentin", 20)
-    "Réseau d'économie…"
-    """
-    if len(texte) <= longueur:
-        return texte
-    coupe = texte[: longueur - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–(")
-    return coupe + "…"
-
-
 def _arrondi(valeur: Any) -> Any:
     """Quatre chiffres significatifs suffisent à la fiche.
 
@@ -365,7 +336,7 @@ def _noeud(x: Hashable, d: Mapping, rayon: float, couleur: str, position: tuple[
     couleurs de surbrillance sont complétées par la page.
     """
     nom, sigle = str(d.get("nom") or x), str(d.get("sigle") or "")
-    noeud: dict[str, Any] = {"id": x, "libelle": _abreger(sigle or nom), "size": rayon, "color": couleur}
+    noeud: dict[str, Any] = {"id": x, "libelle": abreger(sigle or nom, LONGUEUR_LIBELLE), "size": rayon, "color": couleur}
     if pointilles and d.get("precision") in PRECISIONS_APPROXIMATIVES:  # disque clair, bordure pointillée
         noeud.update(color={"background": melanger(couleur, "#FFFFFF", 0.55), "border": couleur}, borderWidth=2,
                      shapeProperties={"borderDashes": [4, 3]})
@@ -373,7 +344,7 @@ def _noeud(x: Hashable, d: Mapping, rayon: float, couleur: str, position: tuple[
         noeud["x"], noeud["y"] = position
     champs = ("nom", "sigle", "type", "echelle", "pays", "region", "ville", "nord_sud", "precision",
               "site_web", "description")
-    noeud.update({c: _propre(d.get(c)) for c in champs if d.get(c) not in (None, "")})
+    noeud.update({c: propre(d.get(c)) for c in champs if d.get(c) not in (None, "")})
     if d.get("reference"):
         noeud["reference"] = chaines(str(d["reference"]))
     if membres is not None:
@@ -458,15 +429,8 @@ def _filtres(H: nx.Graph, langue: str) -> list[dict[str, Any]]:
 
 
 def _monde() -> list[list[float]]:
-    """Les anneaux extérieurs des pays (fond Natural Earth embarqué), aplatis : [lon, lat, lon, lat, …]."""
-    fond = json.loads((RESSOURCES / "monde.json").read_text(encoding="utf-8"))
-    anneaux = []
-    for pays in fond["features"]:
-        geometrie = pays["geometry"]
-        polygones = [geometrie["coordinates"]] if geometrie["type"] == "Polygon" else geometrie["coordinates"]
-        for polygone in polygones:
-            anneaux.append([c for point in polygone[0] for c in point])
-    return anneaux
+    """Les anneaux du fond du monde aplatis pour la page : [lon, lat, lon, lat, …]."""
+    return [[c for point in anneau for c in point] for anneau in anneaux_du_monde()]
 
 
 def _sous_titre(G: nx.MultiGraph, agreger: str | None, langue: str) -> str:

@@ -33,9 +33,9 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .._fichiers import en_json, fichier_atomique, neutraliser
+from .._fichiers import en_csv, en_json, fichier_atomique, neutraliser
 from ..entrees.schema import COLONNES_ORGANISATIONS, COLONNES_PARTENARIATS
-from ..erreurs import ParametreInvalide
+from ..erreurs import ParametreInvalide, verifier_choix
 from .couleurs import ECHELLE, INCONNU
 
 if TYPE_CHECKING:
@@ -273,35 +273,9 @@ def _json(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
 
 # --- Tableurs ---------------------------------------------------------------------------
 
-def _cellule_csv(valeur: Any) -> str:
-    """Cellule CSV sans perte (nombres en entier, vrai → ``true``) et neutralisée.
-
-    >>> [_cellule_csv(v) for v in (None, True, 45.4765, "=1+1", "-12.5")]
-    ['', 'true', '45.4765', "'=1+1", '-12.5']
-    """
-    valeur = _texte_plat(valeur)
-    if valeur is None:
-        return ""
-    if isinstance(valeur, bool):
-        return "true" if valeur else "false"
-    return neutraliser(str(valeur))
-
-
-def _texte_csv(lignes: list[dict], colonnes: list[str]) -> str:
-    import csv
-    import io
-
-    tampon = io.StringIO()
-    ecrivain = csv.writer(tampon, lineterminator="\n")
-    ecrivain.writerow([neutraliser(c) for c in colonnes])
-    for ligne in lignes:
-        ecrivain.writerow([_cellule_csv(ligne.get(c)) for c in colonnes])
-    return tampon.getvalue()
-
-
 def _csv(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
-    organisations = _texte_csv(tables.organisations, tables.colonnes_organisations)
-    partenariats = _texte_csv(tables.partenariats, tables.colonnes_partenariats)
+    organisations = en_csv(tables.organisations, tables.colonnes_organisations)
+    partenariats = en_csv(tables.partenariats, tables.colonnes_partenariats)
     with fichier_atomique(chemin / "organisations.csv") as fo, fichier_atomique(chemin / "partenariats.csv") as fp:
         fo.write(organisations)
         fp.write(partenariats)
@@ -337,9 +311,10 @@ def _xlsx(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
     from openpyxl.styles import Font
 
     from ..analyse.mesures import resume_reseau
-    from ..analyse.regions import classer_regions
+    from .diagnostics import COLONNES as COLONNES_REGIONS
+    from .diagnostics import classer_regions
 
-    regions = classer_regions(G)
+    regions = classer_regions(G)[list(COLONNES_REGIONS)]
     lignes_regions = _enregistrements(regions)
     resume = [{"mesure": "source", "valeur": G.graph.get("source")}]
     resume += [{"mesure": m, "valeur": v} for cle, valeur in resume_reseau(G).items() for m, v in _aplatir(cle, valeur)]
@@ -390,8 +365,7 @@ def _cible(chemin: str | Path | None, format: str | None) -> tuple[Path, str]:
             + (f"l'extension de « {chemin} » ne le dit pas" if chemin is not None else "ni format ni fichier de sortie donné")
             + " — donnez --format, ou -o avec l'extension du format"
         )
-    if format not in FORMATS_EXPORT:
-        raise ParametreInvalide(f"format d'export « {format} » inconnu — attendu : {', '.join(FORMATS_EXPORT)}")
+    verifier_choix("format d'export", format, FORMATS_EXPORT)
     if chemin is None:
         return DOSSIER_SORTIES / ("reseau" if format == "csv" else f"reseau.{format}"), format
     chemin = Path(chemin)

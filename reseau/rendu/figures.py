@@ -7,7 +7,6 @@ aucun état global, aucune fenêtre, rien à changer dans la session de l'appela
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -15,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._fichiers import fichier_atomique
-from ..entrees.geographie import nom_pays
 from ..entrees.schema import ECHELLES
-from ..erreurs import ParametreInvalide
+from ..erreurs import verifier_choix
 from .couleurs import ECHELLE, INCONNU, LIENS_NORD_SUD, NORD_SUD
-from .libelles import libelle, nombre, pourcentage, verifier_langue
+from .fond import anneaux_du_monde
+from .libelles import abreger, libelle, nom_court, nom_groupe, nombre, pourcentage, verifier_langue
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
 
 FORMATS_FIGURE: tuple[str, ...] = ("png", "svg", "pdf")
 DPI = 200
-MONDE = Path(__file__).resolve().parent / "ressources" / "monde.json"
 
 # Le nom de fichier de chaque figure, dans l'ordre de l'article.
 FIGURES: tuple[str, ...] = ("strates", "carte", "echelles", "regions", "acteurs", "nord_sud")
@@ -96,8 +94,7 @@ def produire_figures(
     ``mesures`` et ``regions`` (ceux de :func:`reseau.analyse.mesures.mesures_organisations` et de
     :func:`reseau.analyse.regions.classer_regions`) évitent de les recalculer.
     """
-    if format not in FORMATS_FIGURE:
-        raise ParametreInvalide(f"format de figure « {format} » inconnu — attendu : {', '.join(FORMATS_FIGURE)}")
+    verifier_choix("format de figure", format, FORMATS_FIGURE)
     verifier_langue(langue)
     import matplotlib
 
@@ -105,9 +102,9 @@ def produire_figures(
     from ..entrees.graphe import projection
 
     if regions is None:
-        from ..analyse.regions import classer_regions
+        from .diagnostics import classer_regions
 
-        regions = classer_regions(G)
+        regions = classer_regions(G, langue)
     ctx = _Contexte(
         G=G,
         H=projection(G),
@@ -172,23 +169,6 @@ def _titrer(fig: Figure, titre: str, sous_titre: str = "") -> None:
         fig.text(0.01, y, sous_titre, ha="left", va="top", color=_GRIS, fontsize=9, in_layout=False)
 
 
-def abreger(texte: str, longueur: int = 32) -> str:
-    """Le texte sur une ligne, coupé proprement à un mot près s'il est trop long.
-
-    >>> abreger("Réseau intercontinental de promotion de l'économie sociale solidaire", 30)
-    'Réseau intercontinental de…'
-    >>> abreger("  RIPESS\\n Europe ")
-    'RIPESS Europe'
-    """
-    texte = " ".join(str(texte).split())
-    if len(texte) <= longueur:
-        return texte
-    coupe = texte[: longueur - 1]
-    if " " in coupe:
-        coupe = coupe.rsplit(" ", 1)[0]
-    return coupe.rstrip(" ,;:–-(/'’") + "…"
-
-
 def _texte_mpl(texte: str) -> str:
     """Un texte venu des données, affiché tel quel par matplotlib (pas de formule « $…$ »).
 
@@ -208,7 +188,7 @@ def _etiquette(nom: str, sigle: str | None, longueur: int) -> str:
 
 def _court(d: dict[str, Any]) -> str:
     """Le libellé court d'une organisation : son sigle, sinon son nom abrégé."""
-    return _texte_mpl(abreger(d.get("sigle") or d.get("nom") or "", 18))
+    return _texte_mpl(abreger(nom_court(d, ""), 18))
 
 
 def _assombrir(couleur: str, facteur: float = 0.6) -> tuple[float, float, float]:
@@ -410,19 +390,6 @@ def _figure_strates(ctx: _Contexte) -> Figure:
 
 # --- (2) La carte géographique --------------------------------------------------------
 
-def _fond_du_monde() -> list[list[tuple[float, float]]]:
-    """Les contours (anneaux extérieurs lon/lat) des pays du fond du monde embarqué."""
-    monde = json.loads(MONDE.read_text(encoding="utf-8"))
-    anneaux = []
-    for pays in monde["features"]:
-        geometrie = pays.get("geometry") or {}
-        polygones = geometrie.get("coordinates", [])
-        if geometrie.get("type") == "Polygon":
-            polygones = [polygones]
-        anneaux += [[tuple(p[:2]) for p in polygone[0]] for polygone in polygones if polygone]
-    return anneaux
-
-
 def _dessiner_fond(ax: Axes, anneaux: list[list[tuple[float, float]]]) -> None:
     from matplotlib.collections import PolyCollection
 
@@ -515,7 +482,7 @@ def _figure_carte(ctx: _Contexte) -> Figure:
     if not points:
         _vide(ax, ctx.t("fig_aucune_donnee"))
         return fig
-    anneaux = _fond_du_monde()
+    anneaux = [list(a) for a in anneaux_du_monde()]
     _dessiner_fond(ax, anneaux)
     ax.set_aspect("equal")
     ax.set_xlim(boite[0], boite[1])
@@ -630,27 +597,13 @@ def _camp_pays(code: str) -> str:
     return pays.nord_sud if pays else ""
 
 
-def region_seule(pays: str, region: str) -> str:
-    """La région, ou ``""`` si elle ne fait que nommer le pays (organisations sans région).
-
-    >>> region_seule("CA", "Outaouais"), region_seule("CA", "Canada"), region_seule("SN", "")
-    ('Outaouais', '', '')
-    """
-    from ..entrees.geographie import referentiel
-
-    fiche = referentiel().pays.get(pays)
-    return "" if fiche and region in (fiche.nom_fr, fiche.nom_en, fiche.nom_es, fiche.code) else region
-
-
 def nom_region(pays: str, region: str, langue: str = "fr") -> str:
     """Le nom lisible d'une région : « Outaouais (Canada) », ou le pays seul faute de région.
 
     >>> nom_region("CA", "Outaouais"), nom_region("SN", "", "en"), nom_region("PE", "Pérou", "es")
     ('Outaouais (Canada)', 'Senegal', 'Perú')
     """
-    pays_nom = nom_pays(pays, langue)
-    region = region_seule(pays, region)
-    return f"{region} ({pays_nom})" if region else pays_nom
+    return nom_groupe(f"{pays}/{region}", "region", langue)
 
 
 def _figure_regions(ctx: _Contexte) -> Figure:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Hashable, Mapping
 from pathlib import Path
+from typing import Any
 
-from ..erreurs import ParametreInvalide
+from ..erreurs import verifier_choix
 
 LANGUES: tuple[str, ...] = ("fr", "en", "es")
 
@@ -25,9 +27,7 @@ VOCABULAIRE: dict[str, dict[str, str]] = _charger()
 
 def verifier_langue(langue: str) -> str:
     """La langue si elle est prise en charge, sinon une erreur claire."""
-    if langue not in LANGUES:
-        raise ParametreInvalide(f"langue « {langue} » non prise en charge — attendu : {', '.join(LANGUES)}")
-    return langue
+    return verifier_choix("langue", langue, LANGUES)
 
 
 def traduire(valeur: str, langue: str = "fr") -> str:
@@ -69,3 +69,60 @@ def pourcentage(part: float, langue: str = "fr") -> str:
     """
     valeur = nombre(round(100 * part), langue)
     return f"{valeur}%" if langue == "en" else f"{valeur}\u202f%"
+
+
+def nom_court(donnees: Mapping[str, Any], x: Hashable) -> str:
+    """Le nom court d'une organisation : son sigle, sinon son nom, sinon son identifiant.
+
+    >>> nom_court({"sigle": "GESQ", "nom": "Groupe d'économie solidaire du Québec"}, "gesq"), nom_court({}, "x")
+    ('GESQ', 'x')
+    """
+    return str(donnees.get("sigle") or donnees.get("nom") or x)
+
+
+def abreger(texte: str, longueur: int = 32) -> str:
+    """Le texte sur une ligne, coupé proprement à un mot près s'il est trop long.
+
+    >>> abreger("Réseau intercontinental de promotion de l'économie sociale solidaire", 30)
+    'Réseau intercontinental de…'
+    >>> abreger("  RIPESS\\n Europe ")
+    'RIPESS Europe'
+    """
+    texte = " ".join(str(texte).split())
+    if len(texte) <= longueur:
+        return texte
+    coupe = texte[: longueur - 1]
+    if " " in coupe:
+        coupe = coupe.rsplit(" ", 1)[0]
+    return coupe.rstrip(" ,;:–-(/'’") + "…"
+
+
+def nom_groupe(cle: str, par: str, langue: str = "fr") -> str:
+    """Le libellé d'un groupe de la vue agrégée : « Outaouais (Canada) », « Canada », « locale ».
+
+    Une organisation sans région appartient à la région vide de son pays, nommée comme le pays.
+
+    >>> nom_groupe("CA/Outaouais", "region"), nom_groupe("SN/", "region", "es"), nom_groupe("locale", "echelle", "en")
+    ('Outaouais (Canada)', 'Senegal', 'local')
+    """
+    from ..entrees.geographie import nom_pays
+
+    if par == "region":
+        pays, _, region = cle.partition("/")
+        region = region_seule(pays, region)
+        return f"{region} ({nom_pays(pays, langue)})" if region else nom_pays(pays, langue)
+    if par == "pays":
+        return nom_pays(cle, langue)
+    return traduire(cle, langue)
+
+
+def region_seule(pays: str, region: str) -> str:
+    """La région, ou ``""`` si elle ne fait que nommer le pays.
+
+    >>> region_seule("CA", "Outaouais"), region_seule("CA", "Canada"), region_seule("SN", "")
+    ('Outaouais', '', '')
+    """
+    from ..entrees.geographie import referentiel
+
+    fiche = referentiel().pays.get(pays)
+    return "" if fiche and region in (fiche.nom_fr, fiche.nom_en, fiche.nom_es, fiche.code) else region

@@ -37,10 +37,11 @@ def construire_rapport(
 
     from .._version import __version__
     from ..analyse.mesures import mesures_organisations, resume_reseau
-    from ..analyse.regions import POIDS_INDICE, classer_regions
+    from ..analyse.regions import POIDS_INDICE
+    from .diagnostics import classer_regions
 
-    if regions is None:
-        regions = classer_regions(G)
+    if regions is None or "diagnostic" not in regions:
+        regions = classer_regions(G, langue)
     mesures = mesures_organisations(G) if mesures is None else mesures
     resume = resume_reseau(G)
 
@@ -137,7 +138,7 @@ def _acteurs(mesures: pd.DataFrame, langue: str) -> list[dict[str, Any]]:
 def _regions(regions: pd.DataFrame, langue: str) -> list[dict[str, Any]]:
     """Les régions les moins reliées, avec leur diagnostic."""
     from ..entrees.geographie import nom_pays
-    from .figures import region_seule
+    from .libelles import region_seule
 
     return [
         {

@@ -2,25 +2,67 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .._fichiers import FORMATS_TABLE, en_json, en_table, formater
+from .._fichiers import en_csv, en_json, propre
 from ..analyse.mesures import IDENTITE, MESURES
 from ..entrees.schema import ECHELLES
-from ..erreurs import ParametreInvalide
+from ..erreurs import verifier_choix
+from .libelles import nom_court
 
 if TYPE_CHECKING:
     import pandas
+
+FORMATS_TABLE = ("table", "csv", "json")
 
 # Organisations (et pays) cités au plus par saut dans la table de portée.
 CITEES_PAR_SAUT = 8
 
 
 def _verifier(format: str) -> None:
-    if format not in FORMATS_TABLE:
-        raise ParametreInvalide(f"format « {format} » inconnu — attendu : {', '.join(FORMATS_TABLE)}")
+    verifier_choix("format", format, FORMATS_TABLE)
+
+
+def _texte(valeur: Any) -> str:
+    """Texte d'une cellule du terminal : 4 chiffres significatifs, « oui »/« non »."""
+    valeur = propre(valeur)
+    if valeur is None:
+        return ""
+    if isinstance(valeur, bool):
+        return "oui" if valeur else "non"
+    if isinstance(valeur, float):
+        return f"{valeur:.4g}" if abs(valeur) < 1e6 else f"{valeur:.0f}"
+    if isinstance(valeur, list):
+        return ", ".join(_texte(v) for v in valeur)
+    return str(valeur)
+
+
+def en_table(lignes: Sequence[dict], colonnes: Sequence[str]) -> str:
+    """Table alignée pour le terminal.
+
+    >>> print(en_table([{"id": "a", "degre": 2}], ["id", "degre"]))
+    id  degre
+    --  -----
+    a   2
+    """
+    cellules = [[_texte(ligne.get(c)) for c in colonnes] for ligne in lignes]
+    largeurs = [max([len(c), *(len(r[i]) for r in cellules)]) for i, c in enumerate(colonnes)]
+    rangees = [list(colonnes), ["-" * n for n in largeurs], *cellules]
+    return "\n".join("  ".join(v.ljust(n) for v, n in zip(r, largeurs)).rstrip() for r in rangees)
+
+
+def formater(lignes: Sequence[dict], colonnes: Sequence[str], format: str, enveloppe: str | None = None) -> str:
+    """Met des lignes au format ``table``, ``csv`` ou ``json`` (sous la clé ``enveloppe``)."""
+    _verifier(format)
+    if format == "table":
+        return en_table(lignes, colonnes)
+    if format == "csv":
+        return en_csv(lignes, colonnes)
+    donnees = [{c: ligne.get(c) for c in colonnes} for ligne in lignes]
+    return en_json({enveloppe: donnees} if enveloppe else donnees)
 
 
 def enregistrements(table: pandas.DataFrame) -> list[dict[str, Any]]:
@@ -56,12 +98,9 @@ def texte_analyse(resume: dict[str, Any], table: pandas.DataFrame, format: str) 
 def texte_regions(table: pandas.DataFrame, format: str) -> str:
     """``regions`` : le classement ; en JSON ``{"regions": […]}``."""
     _verifier(format)
-    return formater(enregistrements(table), list(table.columns), format, "regions")
+    from .diagnostics import COLONNES
 
-
-def _nom(G: nx.MultiGraph, x: Any) -> str:
-    d = G.nodes[x]
-    return d.get("sigle") or d.get("nom") or str(x)
+    return formater(enregistrements(table), list(COLONNES), format, "regions")
 
 
 def _liste(valeurs: list, limite: int | None = None) -> str:
@@ -102,7 +141,7 @@ def texte_portee(G: nx.MultiGraph, resultat: dict[str, Any], format: str) -> str
     else:
         liens = len(chemin) - 1
         vers = (f"Plus court chemin vers l'international ({liens} lien{'s' if liens > 1 else ''}) : "
-                + " → ".join(_nom(G, y) for y in chemin))
+                + " → ".join(nom_court(G.nodes[y], y) for y in chemin))
     table = en_table(lignes, colonnes) if lignes else "Aucun partenaire."
     return "\n\n".join((entete, table, bilan + "\n" + vers))
 
@@ -122,6 +161,10 @@ def texte_chemins(G: nx.MultiGraph, trouves: list[list[Any]], format: str) -> st
         ]
         return formater(lignes, colonnes, "csv")
     n = len(trouves)
+
+    def nom(x: Any) -> str:
+        return nom_court(G.nodes[x], x)
+
     entete = (f"{n} plus court{'s' if n > 1 else ''} chemin{'s' if n > 1 else ''} de {liens} "
-              f"lien{'s' if liens > 1 else ''} entre {_nom(G, depart)} et {_nom(G, arrivee)} :")
-    return "\n".join([entete, *(f"  {i}. " + " → ".join(_nom(G, x) for x in c) for i, c in enumerate(trouves, start=1))])
+              f"lien{'s' if liens > 1 else ''} entre {nom(depart)} et {nom(arrivee)} :")
+    return "\n".join([entete, *(f"  {i}. " + " → ".join(nom(x) for x in c) for i, c in enumerate(trouves, start=1))])
