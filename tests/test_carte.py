@@ -125,7 +125,7 @@ def test_json_pour_script_echappe_separateurs():
 
 
 def test_page_sans_innerhtml():
-    js = (module_carte.GABARITS / "carte.js").read_text(encoding="utf-8")
+    js = module_carte._script_carte()  # tous les modules du script de la page
     assert not re.search(r"\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write", js)
 
 

@@ -51,6 +51,9 @@ PRECISIONS_APPROXIMATIVES = frozenset({"region", "pays"})
 _ICI = Path(__file__).resolve().parent
 RESSOURCES = _ICI / "ressources"
 GABARITS = _ICI / "gabarits"
+# Le script de la page, un fichier par rôle dans gabarits/carte/, bout à bout dans cet ordre : les
+# modules purs (sans document, window ni vis ; testés par node --test dans tests/js/), puis page.js.
+MODULES_JS: tuple[str, ...] = ("outils", "recherche", "filtres", "libelles", "fiche", "image", "page")
 
 
 def construire_carte(
@@ -465,6 +468,22 @@ def json_pour_script(objet: Any) -> str:
     return texte
 
 
+def _script_carte() -> str:
+    """Le script de la page : les modules de ``gabarits/carte/`` concaténés, sans outil de construction.
+
+    Règle des modules : chaque module pur est un script classique qui définit une seule globale
+    ``CarteNom`` par une IIFE (ses dépendances : la globale si elle existe, sinon ``require``) et
+    finit par ``module.exports = CarteNom`` sous Node ; ``page.js``, chargé en dernier, les câble.
+    """
+    morceaux = ['"use strict";']
+    for nom in MODULES_JS:
+        texte = (GABARITS / "carte" / f"{nom}.js").read_text(encoding="utf-8")
+        if "</script" in texte.lower():
+            raise ValueError(f"gabarits/carte/{nom}.js contient « </script » : la page serait coupée ; écrivez <\\/script.")
+        morceaux.append(f"/* --- carte/{nom}.js --- */\n{texte}")
+    return "\n".join(morceaux)
+
+
 def _rendre(donnees: dict[str, Any], *, titre: str, sous_titre: str, bandeau: str | None, langue: str) -> str:
     """La page : gabarit ``carte.html`` (échappement automatique), ressources et données en ligne."""
     import jinja2
@@ -484,6 +503,6 @@ def _rendre(donnees: dict[str, Any], *, titre: str, sous_titre: str, bandeau: st
         css_vis=lire("vis-network.css"),
         js_vis=lire("vis-network.min.js"),
         css_carte=lire("carte.css", GABARITS),
-        js_carte=lire("carte.js", GABARITS),
+        js_carte=Markup(_script_carte()),
         donnees=Markup(json_pour_script(donnees)),
     )

@@ -1,0 +1,404 @@
+/* page : câble la carte (vis-network, DOM, événements) sur les modules purs, chargés avant elle :
+   CarteOutils, CarteRecherche, CarteFiltres, CarteLibelles, CarteFiche, CarteImage.
+   Tout texte venu des données passe par textContent, jamais par innerHTML.
+   Globales, comme pyvis : network, nodes, edges (vis.DataSet) ; et carte (état, outils). */
+var nodes, edges, network;
+var carte = { pret: false };
+
+(function () {
+  "use strict";
+  const O = CarteOutils, R = CarteRecherche, F = CarteFiltres, L = CarteLibelles, FI = CarteFiche, I = CarteImage;
+  const D = JSON.parse(document.getElementById("donnees").textContent);
+  const T = D.textes;
+  const POLICE = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+  const TAILLE_LIBELLE = 12;  // px à l'écran, quel que soit le zoom
+  const conteneur = document.getElementById("reseau");
+  const nombreFormat = O.formateur(D.langue);
+  const { vocab, nomPays } = O.traducteurs(D.vocabulaire, D.pays, T.non_precise);
+
+  // --- Outils DOM (texte seulement) ---------------------------------------------------
+  function el(balise, texte, classe) {
+    const e = document.createElement(balise);
+    if (texte !== undefined && texte !== null) e.textContent = String(texte);
+    if (classe) e.className = classe;
+    return e;
+  }
+  function lienWeb(href, texte) {
+    const a = el("a", texte);
+    a.href = href;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return a;
+  }
+  /** Élément du DOM décrit par la fiche (voir fiche.js). */
+  function construire(x) {
+    if (x === null || typeof x !== "object") return document.createTextNode(x);
+    if (x.organisation !== undefined) return boutonOrganisation(x.organisation);
+    if (x.lien !== undefined) return lienWeb(x.lien, x.t);
+    const e = el(x.b, x.t, x.c);
+    for (const enfant of x.e) e.appendChild(construire(enfant));
+    return e;
+  }
+
+  // --- Données ------------------------------------------------------------------------
+  const textesInfobulle = { agregat: D.agregat, textes: T, nombres: nombreFormat, vocab: vocab, nomPays: nomPays };
+  for (const n of D.noeuds) {
+    n.title = O.infobulle(n, textesInfobulle);
+    n.color = O.couleurs(n.color, D.bordures);
+  }
+  const parId = new Map(D.noeuds.map((n) => [n.id, n]));
+  const adjacence = O.adjacence(D.noeuds, D.liens);
+  const LIBELLES_PRINCIPAUX = L.nombrePrincipaux(D.noeuds.length);
+  const priorite = L.priorite(D.noeuds, adjacence);
+
+  // --- Filtres : état -----------------------------------------------------------------
+  const actifs = F.actifsInitiaux(D.filtres);
+  let visibles = new Set();
+  function calculerVisibles() { visibles = F.visibles(D.noeuds, actifs); }
+  calculerVisibles();
+
+  nodes = new vis.DataSet(D.noeuds);
+  edges = new vis.DataSet(D.liens);
+  const vueNoeuds = new vis.DataView(nodes, { filter: (n) => visibles.has(n.id) });
+  const vueLiens = new vis.DataView(edges, { filter: (e) => F.lienVisible(e, visibles, actifs) });
+  carte.vueNoeuds = vueNoeuds;
+  carte.vueLiens = vueLiens;
+
+  document.getElementById("attente").hidden = !D.physique;
+  network = new vis.Network(conteneur, { nodes: vueNoeuds, edges: vueLiens }, D.options);
+
+  function marquerPret() {
+    document.getElementById("attente").hidden = true;
+    carte.pret = true;
+    document.documentElement.dataset.pret = "oui";
+  }
+  if (D.physique) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      network.storePositions();
+      network.fit();
+      marquerPret();
+    });
+  } else {
+    network.once("afterDrawing", marquerPret);
+  }
+  network.on("dragEnd", function (p) {  // garder la place d'un nœud déplacé (filtres)
+    if (!p.nodes.length) return;
+    const pos = network.getPositions(p.nodes);
+    nodes.update(p.nodes.map((id) => ({ id: id, x: pos[id].x, y: pos[id].y })));
+  });
+
+  // --- Dessin : fond, libellés, mise en évidence ---------------------------------------
+  function rectangleVisible() {
+    const a = network.DOMtoCanvas({ x: 0, y: 0 });
+    const b = network.DOMtoCanvas({ x: conteneur.clientWidth, y: conteneur.clientHeight });
+    return { x0: a.x, y0: a.y, x1: b.x, y1: b.y };
+  }
+  let monde = null;
+  if (D.monde) {
+    const u = D.unites_par_degre;
+    monde = new Path2D();
+    for (const anneau of D.monde) {
+      monde.moveTo(anneau[0] * u, -anneau[1] * u);
+      for (let i = 2; i < anneau.length; i += 2) monde.lineTo(anneau[i] * u, -anneau[i + 1] * u);
+      monde.closePath();
+    }
+  }
+  network.on("beforeDrawing", function (ctx) {
+    const r = rectangleVisible();
+    const s = network.getScale();
+    ctx.save();
+    ctx.fillStyle = monde ? "#eef4f8" : "#ffffff";  // l'océan, ou un fond blanc (image PNG)
+    ctx.fillRect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
+    if (monde) {
+      ctx.fillStyle = "#dfe3e6";
+      ctx.strokeStyle = "#ffffff";
+      ctx.lineWidth = 1 / s;
+      ctx.fill(monde);
+      ctx.stroke(monde);
+    }
+    if (D.bandes) {
+      for (const b of D.bandes) {
+        ctx.fillStyle = b.couleur + "16";
+        ctx.fillRect(b.gauche, b.haut, b.droite - b.gauche, b.bas - b.haut);
+        ctx.fillStyle = b.couleur;
+        ctx.font = "600 " + (14 / s) + "px " + POLICE;
+        ctx.textAlign = "left";
+        ctx.textBaseline = "top";
+        ctx.fillText(b.libelle, Math.max(b.gauche, r.x0) + 6 / s, Math.min(Math.max(b.haut, r.y0), b.bas - 20 / s) + 4 / s);
+      }
+    }
+    ctx.restore();
+  });
+
+  const largeurs = new Map();  // largeur du libellé à TAILLE_LIBELLE px, mesurée une fois
+  const mesureur = document.createElement("canvas").getContext("2d");
+  mesureur.font = TAILLE_LIBELLE + "px " + POLICE;
+  function largeurLibelle(id) {
+    let w = largeurs.get(id);
+    if (w === undefined) { w = mesureur.measureText(parId.get(id).libelle).width; largeurs.set(id, w); }
+    return w;
+  }
+  function positionVisible(id) {
+    const corps = network.body.nodes[id];
+    return corps && visibles.has(id) ? { x: corps.x, y: corps.y, taille: corps.options.size } : null;
+  }
+
+  // Libellés de taille constante à l'écran, placés par libelles.js.
+  function dessinerLibelles(ctx, ordre) {
+    const s = network.getScale();
+    const places = L.placer(ordre, positionVisible, {
+      echelle: s, rect: rectangleVisible(), taillePx: TAILLE_LIBELLE, principaux: LIBELLES_PRINCIPAUX,
+      max: D.max_libelles, seuilPx: D.seuil_libelles_px, selection: carte.selection, largeur: largeurLibelle,
+    });
+    ctx.save();
+    ctx.font = TAILLE_LIBELLE / s + "px " + POLICE;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 3 / s;
+    ctx.strokeStyle = "rgba(255,255,255,0.92)";
+    ctx.fillStyle = "#1f2328";
+    for (const p of places) {
+      const libelle = parId.get(p.id).libelle;
+      ctx.strokeText(libelle, p.x, p.y);
+      ctx.fillText(libelle, p.x, p.y);
+    }
+    ctx.restore();
+    carte.libelles = places.length;
+    carte.boitesLibelles = places.map((p) => p.boite);  // [x0, y0, x1, y1] en coordonnées du canevas
+  }
+
+  function dessinerEvidence(ctx) {
+    const s = network.getScale();
+    const r = rectangleVisible();
+    ctx.save();
+    ctx.fillStyle = "rgba(255,255,255,0.78)";
+    ctx.fillRect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
+    const centre = network.body.nodes[carte.selection];
+    ctx.strokeStyle = "rgba(60,60,60,0.85)";
+    for (const v of adjacence.get(carte.selection)) {
+      const autre = network.body.nodes[v.autre];
+      if (!autre || !vueLiens.get(v.lien.id)) continue;
+      ctx.lineWidth = Math.max(1, v.lien.width) * 1.2;
+      ctx.beginPath();
+      ctx.moveTo(centre.x, centre.y);
+      ctx.lineTo(autre.x, autre.y);
+      ctx.stroke();
+    }
+    for (const id of carte.evidence) {
+      const corps = network.body.nodes[id];
+      if (!corps) continue;
+      const n = parId.get(id);
+      ctx.beginPath();
+      ctx.arc(corps.x, corps.y, corps.options.size, 0, 2 * Math.PI);
+      ctx.fillStyle = n.color.background;
+      ctx.fill();
+      ctx.setLineDash(n.shapeProperties ? [4, 3] : []);
+      ctx.lineWidth = id === carte.selection ? 3 / Math.max(s, 0.5) : (n.borderWidth || 1);
+      ctx.strokeStyle = id === carte.selection ? "#111111" : n.color.border;
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
+  network.on("afterDrawing", function (ctx) {
+    if (carte.selection !== null && carte.selection !== undefined && network.body.nodes[carte.selection]) {
+      dessinerEvidence(ctx);
+      dessinerLibelles(ctx, [carte.selection, ...priorite.filter((id) => carte.evidence.has(id) && id !== carte.selection)]);
+    } else {
+      dessinerLibelles(ctx, priorite);
+    }
+  });
+
+  // --- Sélection et fiche ----------------------------------------------------------------
+  carte.selection = null;
+  carte.evidence = new Set();
+  const fiche = document.getElementById("fiche");
+  const contenu = document.getElementById("fiche-contenu");
+  const contexteFiche = {
+    agregat: D.agregat, textes: T, nombres: nombreFormat, vocab: vocab, nomPays: nomPays, parId: parId,
+    adjacence: adjacence, chaines: D.chaines, mesures: D.mesures_fiche, disposition: D.disposition,
+  };
+
+  function selectionner(id, centrer) {
+    if (!parId.has(id)) return;
+    if (!visibles.has(id)) reinitialiserFiltres();
+    carte.selection = id;
+    carte.evidence = new Set([id]);
+    for (const v of adjacence.get(id)) if (visibles.has(v.autre) && vueLiens.get(v.lien.id)) carte.evidence.add(v.autre);
+    network.selectNodes([id]);
+    afficherFiche(parId.get(id));
+    if (centrer) {
+      network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    }
+    network.redraw();
+  }
+  function deselectionner() {
+    carte.selection = null;
+    carte.evidence = new Set();
+    network.unselectAll();
+    fiche.hidden = true;
+    network.redraw();
+  }
+  carte.selectionner = selectionner;
+  carte.deselectionner = deselectionner;
+
+  network.on("click", function (p) {
+    if (p.nodes.length) selectionner(p.nodes[0], false);
+    else if (!p.edges.length) deselectionner();
+  });
+  document.getElementById("fermer-fiche").addEventListener("click", deselectionner);
+
+  function boutonOrganisation(id) {
+    const b = el("button", O.nomAffiche(parId.get(id)), "lien-organisation");
+    b.type = "button";
+    b.addEventListener("click", () => selectionner(id, true));
+    return b;
+  }
+  function afficherFiche(n) {
+    contenu.replaceChildren(...FI.contenu(n, contexteFiche).map(construire));
+    fiche.hidden = false;
+    fiche.scrollTop = 0;
+  }
+
+  // --- Recherche -----------------------------------------------------------------------
+  const recherche = document.getElementById("recherche");
+  const suggestions = document.getElementById("suggestions");
+  const index = R.indexer(D.noeuds);
+  function chercher(texte) { return R.chercher(index, texte); }
+  carte.chercher = chercher;
+  function proposer() {
+    suggestions.replaceChildren();
+    const texte = recherche.value;
+    if (!texte.trim()) return;
+    const trouves = chercher(texte);
+    if (!trouves.length) { suggestions.appendChild(el("li", T.aucun_resultat, "vide")); return; }
+    for (const id of trouves.slice(0, 10)) {
+      const li = el("li");
+      const b = boutonOrganisation(id);
+      b.addEventListener("click", () => { suggestions.replaceChildren(); });
+      li.appendChild(b);
+      suggestions.appendChild(li);
+    }
+  }
+  recherche.addEventListener("input", proposer);
+  recherche.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") {
+      const trouves = chercher(recherche.value);
+      if (trouves.length) { selectionner(trouves[0], true); suggestions.replaceChildren(); }
+      ev.preventDefault();
+    } else if (ev.key === "Escape") {
+      recherche.value = "";
+      suggestions.replaceChildren();
+    }
+  });
+
+  // --- Légende ---------------------------------------------------------------------------
+  document.getElementById("legende-titre").textContent = D.legende.titre;
+  const legende = document.getElementById("legende");
+  for (const entree of D.legende.entrees) {
+    const li = el("li");
+    const pastille = el("span", null, "pastille");
+    pastille.style.backgroundColor = entree.couleur;
+    li.appendChild(pastille);
+    li.appendChild(el("span", entree.libelle));
+    li.appendChild(el("span", nombreFormat.format(entree.nombre), "nombre"));
+    legende.appendChild(li);
+  }
+  document.getElementById("legende-taille").textContent = D.taille;
+  document.getElementById("legende-approximative").hidden = !D.approximatives;
+
+  // --- Filtres : cases à cocher ------------------------------------------------------------
+  const compte = document.getElementById("compte");
+  const cases = [];
+  function afficherCompte() {
+    compte.textContent = O.remplir(T.affichage, { n: nombreFormat.format(vueNoeuds.length), m: nombreFormat.format(vueLiens.length) });
+  }
+  function appliquerFiltres() {
+    calculerVisibles();
+    vueNoeuds.refresh();
+    vueLiens.refresh();
+    if (carte.selection !== null && !visibles.has(carte.selection)) deselectionner();
+    else if (carte.selection !== null) selectionner(carte.selection, false);
+    afficherCompte();
+    network.redraw();
+  }
+  function reinitialiserFiltres() {
+    for (const c of cases) { c.boite.checked = true; actifs[c.cle].add(c.valeur); }
+    appliquerFiltres();
+  }
+  carte.appliquerFiltres = appliquerFiltres;
+  carte.reinitialiserFiltres = reinitialiserFiltres;
+  carte.actifs = actifs;
+  const blocFiltres = document.getElementById("filtres");
+  for (const f of D.filtres) {
+    if (!f.valeurs.length) continue;
+    const details = el("details", null, "filtre");
+    details.dataset.cle = f.cle;
+    details.open = f.valeurs.length <= 8;
+    details.appendChild(el("summary", f.titre));
+    const boutons = el("div", null, "boutons");
+    const mesCases = [];
+    for (const [texte, etat] of [[T.tout, true], [T.aucun, false]]) {
+      const b = el("button", texte);
+      b.type = "button";
+      b.addEventListener("click", function () {
+        for (const c of mesCases) { c.boite.checked = etat; F.cocher(actifs, f.cle, c.valeur, etat); }
+        appliquerFiltres();
+      });
+      boutons.appendChild(b);
+    }
+    details.appendChild(boutons);
+    const ul = el("ul");
+    for (const v of f.valeurs) {
+      const li = el("li");
+      const label = el("label");
+      const boite = el("input");
+      boite.type = "checkbox";
+      boite.checked = true;
+      boite.value = v.valeur;
+      boite.addEventListener("change", function () {
+        F.cocher(actifs, f.cle, v.valeur, boite.checked);
+        appliquerFiltres();
+      });
+      label.appendChild(boite);
+      label.appendChild(el("span", v.libelle));
+      label.appendChild(el("span", nombreFormat.format(v.nombre), "nombre"));
+      li.appendChild(label);
+      ul.appendChild(li);
+      const c = { cle: f.cle, valeur: v.valeur, boite: boite };
+      cases.push(c);
+      mesCases.push(c);
+    }
+    details.appendChild(ul);
+    blocFiltres.appendChild(details);
+  }
+  document.getElementById("reinitialiser").addEventListener("click", reinitialiserFiltres);
+  afficherCompte();
+
+  // --- Image PNG : la vue, avec titre et légende ------------------------------------------
+  function imagePNG() {
+    const source = conteneur.querySelector("canvas");
+    const dim = I.dimensions(source.width, source.height, conteneur.clientWidth);
+    const c = document.createElement("canvas");
+    c.width = dim.largeur;
+    c.height = dim.hauteur;
+    I.composer(c.getContext("2d"), source, dim, {
+      titre: document.getElementById("titre").textContent,
+      sousTitre: document.getElementById("sous-titre").textContent,
+      legende: D.legende, police: POLICE,
+    });
+    return c.toDataURL("image/png");
+  }
+  carte.imagePNG = imagePNG;
+  document.getElementById("image").addEventListener("click", function () {
+    const a = document.createElement("a");
+    a.href = imagePNG();
+    a.download = "carte.png";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  });
+  document.getElementById("ajuster").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
+})();
