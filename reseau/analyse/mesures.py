@@ -269,9 +269,9 @@ def _communautes(g: igraph.Graph) -> list[int]:
 def _deux_sauts(voisins: list[list[int]], attributs: list[dict]) -> tuple[list[int], list[int]]:
     """Échelles et pays distincts à 2 liens ou moins, elle comprise (masques de bits)."""
     bits_echelle = {e: 1 << i for i, e in enumerate(ECHELLES)}
-    pays = sorted({d.get("pays") for d in attributs if d.get("pays")})
+    pays = sorted({str(d["pays"]) for d in attributs if d.get("pays")})
     bits_pays = {p: 1 << (len(ECHELLES) + i) for i, p in enumerate(pays)}
-    propre = [bits_echelle.get(d.get("echelle"), 0) | bits_pays.get(d.get("pays"), 0) for d in attributs]
+    propre = [bits_echelle.get(str(d.get("echelle")), 0) | bits_pays.get(str(d.get("pays")), 0) for d in attributs]
     un = []
     for u, autour in enumerate(voisins):
         masque = propre[u]

@@ -116,7 +116,9 @@ def classer_regions(G: nx.MultiGraph) -> pandas.DataFrame:
     membres: dict[tuple[str, str], list] = {}
     for x, cle in region.items():
         membres.setdefault(cle, []).append(x)
-    internes, externes, internationaux = Counter(), Counter(), Counter()
+    internes: Counter[tuple[str, str]] = Counter()
+    externes: Counter[tuple[str, str]] = Counter()
+    internationaux: Counter[tuple[str, str]] = Counter()
     passerelles: dict[tuple[str, str], set] = {cle: set() for cle in membres}
     for u, v in G.edges():
         ru, rv = region[u], region[v]
@@ -133,7 +135,7 @@ def classer_regions(G: nx.MultiGraph) -> pandas.DataFrame:
                 internationaux[rv] += 1
     sauts = sauts_international(G)
 
-    lignes = []
+    lignes: list[dict[str, Any]] = []
     for (pays, nom_region), noeuds in membres.items():
         n = len(noeuds)
         isolees = [x for x in noeuds if G.degree(x) == 0]

@@ -30,14 +30,12 @@ from ..rendu.exports import FORMATS_EXPORT
 from ..rendu.figures import FORMATS_FIGURE
 from ..rendu.libelles import LANGUES
 from ..rendu.tables import FORMATS_TABLE
-from ._francais import franciser
-
-franciser()
+from ._francais import GroupeFrancais
 
 CONTEXTE = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-class _Groupe(click.Group):
+class _Groupe(GroupeFrancais):
     """Groupe qui convertit les erreurs en messages : 2 pour le domaine, 1 sinon."""
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -148,7 +146,8 @@ def progression(message: str) -> None:
 # --- Le groupe ------------------------------------------------------------------------
 
 @click.group(cls=_Groupe, context_settings=CONTEXTE, subcommand_metavar="COMMANDE [ARGS]...")
-@click.version_option(__version__, "--version", prog_name="reseau", message="%(prog)s %(version)s")
+@click.version_option(__version__, "--version", prog_name="reseau", message="%(prog)s %(version)s",
+                      help="Affiche la version et quitte.")
 @click.option("-v", "--verbeux", is_flag=True, help="Plus de détails (et la trace d'une erreur interne).")
 @click.pass_context
 def cli(ctx: click.Context, verbeux: bool) -> None:

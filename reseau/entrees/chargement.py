@@ -13,6 +13,7 @@ from .essglobal import fichier_essglobal, lire_jeu_essglobal
 from .geographie import dossier_reference, referentiel
 from .graphe import construire, filtrer
 from .lecture import Table, lire_tables
+from .schema import LigneOrganisation, LignePartenariat
 from .validation import valider_tables
 
 
@@ -21,8 +22,8 @@ class Validation:
     """Ce que ``valider`` a trouvé dans un jeu de données."""
 
     source: str
-    organisations: list[dict] = field(default_factory=list)
-    partenariats: list[dict] = field(default_factory=list)
+    organisations: list[LigneOrganisation] = field(default_factory=list)
+    partenariats: list[LignePartenariat] = field(default_factory=list)
     problemes: list[Probleme] = field(default_factory=list)
     avertissements: list[Probleme] = field(default_factory=list)
 

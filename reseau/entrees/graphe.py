@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
 from ..erreurs import ParametreInvalide
-from .schema import ECHELLES, normaliser_vocabulaire
+from .schema import ECHELLES, LigneOrganisation, LignePartenariat, normaliser_vocabulaire
 
 
-def construire(organisations: list[dict], partenariats: list[dict], source: str = "") -> nx.MultiGraph:
+def construire(
+    organisations: Sequence[LigneOrganisation], partenariats: Sequence[LignePartenariat], source: str = ""
+) -> nx.MultiGraph:
     """Un ``MultiGraph`` : un nœud par organisation, une arête par partenariat.
 
     Le sens d'un partenariat orienté est gardé dans ses attributs ``source`` et ``cible``.
@@ -88,12 +90,12 @@ def filtrer(
     """
     echelles = _ensemble(echelle)
     if echelles is not None:
-        normales = {normaliser_vocabulaire(e, ECHELLES) for e in echelles}
-        if None in normales:
+        normales = {e: normaliser_vocabulaire(e, ECHELLES) for e in echelles}
+        if None in normales.values():
             raise ParametreInvalide(
                 f"échelle inconnue dans « {', '.join(sorted(echelles))} » — valeurs possibles : {', '.join(ECHELLES)}"
             )
-        echelles = normales
+        echelles = {n for n in normales.values() if n is not None}
     codes = _ensemble(pays)
     if codes is not None:
         from .geographie import referentiel
@@ -103,7 +105,7 @@ def filtrer(
         inconnus = [c for c, code in trouves.items() if code is None]
         if inconnus:
             raise ParametreInvalide(f"pays inconnu : « {', '.join(inconnus)} » — attendu un code ISO (CA, SN…) ou un nom")
-        codes = set(trouves.values())
+        codes = {code for code in trouves.values() if code is not None}
     noeuds = [
         n for n, d in G.nodes(data=True)
         if (echelles is None or d.get("echelle") in echelles) and (codes is None or d.get("pays") in codes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from typing import TypedDict
 
 ECHELLES: tuple[str, ...] = ("locale", "regionale", "nationale", "internationale")
 
@@ -164,3 +165,38 @@ def associer_entetes(
                 index[colonne] = i
                 break
     return index
+
+
+class LigneOrganisation(TypedDict, total=False):
+    """Une organisation validée (une ligne de ``organisations``), telle que le graphe la reçoit."""
+
+    id: str
+    nom: str
+    sigle: str
+    type: str
+    echelle: str
+    pays: str
+    region: str
+    ville: str
+    latitude: float | None
+    longitude: float | None
+    precision: str
+    nord_sud: str
+    site_web: str
+    description: str
+    reference: str
+
+
+class LignePartenariat(TypedDict, total=False):
+    """Un partenariat validé (une ligne de ``partenariats``)."""
+
+    source: str
+    cible: str
+    type: str
+    debut: int | None
+    fin: int | None
+    poids: float
+    oriente: bool
+    statut: str
+    description: str
+    reference: str

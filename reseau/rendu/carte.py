@@ -96,7 +96,7 @@ def construire_carte(
         )
     mesures = _mesures(G, taille, progression) if agreger is None or couleur == "communaute" else None
     if agreger is None:
-        H = _graphe_organisations(G, mesures)
+        H = _graphe_organisations(G, mesures or {})
     else:
         valeurs = {"communaute": {x: m["communaute"] for x, m in mesures.items()}} if mesures else None
         H = agreger_graphe(G, agreger, valeurs=valeurs)
