@@ -100,7 +100,7 @@ def test_click_n_est_pas_modifie():
 def test_erreurs_d_usage_en_francais():
     sortie = lancer("carte", "--annee", "x").output
     assert "Valeur invalide pour '--annee' : 'x' n'est pas un entier valide." in sortie
-    assert "Usage : reseau carte" in sortie and "Essayez « reseau carte -h »" in sortie
+    assert "Usage : cli carte" in sortie and "Essayez « cli carte -h »" in sortie
     sortie = lancer("carte", "--langue", "de").output
     assert "n'est pas parmi" in sortie
     assert "Argument manquant : 'A'." in lancer("chemin").output
