@@ -19,24 +19,13 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ..entrees.schema import ECHELLES
+from ..reglages import BUDGET, GRAINE, PIVOTS_MIN, PIVOTS_PROXIMITE, SEUIL_EXACT, SEUIL_PROGRESSION  # noqa: F401 (réexportés)
 
 if TYPE_CHECKING:
     import igraph
     import numpy
     import pandas
 
-# Au-delà de ce nombre d'organisations, intermédiarité et proximité sont estimées par pivots.
-SEUIL_EXACT = 5000
-# Estimation : k = max(PIVOTS_MIN, BUDGET / (n + m)) pivots pour l'intermédiarité (coût borné
-# par BUDGET arêtes parcourues), au plus PIVOTS_PROXIMITE pour la proximité. Une composante
-# qui n'a pas plus de sommets que de pivots est calculée exactement.
-BUDGET = 300_000_000
-PIVOTS_MIN = 500
-PIVOTS_PROXIMITE = 300
-# Graine du hasard (pivots, communautés) : mêmes données, mêmes résultats.
-GRAINE = 20240901
-# Réseaux à partir desquels la progression est signalée.
-SEUIL_PROGRESSION = 1000
 # Rayon moyen de la Terre (UGGI), en km.
 RAYON_TERRE_KM = 6371.0088
 
