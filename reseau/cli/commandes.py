@@ -23,6 +23,7 @@ from .._version import __version__
 from ..analyse.agregation import AGREGATS
 from ..entrees.chargement import charger
 from ..entrees.chargement import valider as valider_donnees
+from ..entrees.schema import STATUTS_PAR_DEFAUT
 from ..erreurs import ErreurReseau
 from ..rendu.carte import COULEURS as COULEURS_CARTE
 from ..rendu.disposition import DISPOSITIONS
@@ -69,13 +70,16 @@ def argument_donnees(commande: Callable) -> Callable:
 
 
 def options_filtres(commande: Callable) -> Callable:
-    """Filtres communs : ``--annee``, ``--echelle``, ``--pays``."""
+    """Filtres communs : ``--annee``, ``--echelle``, ``--pays``, ``--statut``."""
     for option in reversed((
         click.option("--annee", type=int, metavar="AAAA", help="Garder les partenariats actifs cette année-là."),
         click.option("--echelle", multiple=True, metavar="ECHELLE",
                      help="Garder les organisations de cette échelle (répétable, ou « a,b »)."),
         click.option("--pays", multiple=True, metavar="PAYS",
                      help="Garder les organisations de ce pays (code ISO ou nom ; répétable)."),
+        click.option("--statut", multiple=True, metavar="STATUT",
+                     help="Garder les partenariats de ce statut : atteste, intention, co-mention (répétable, ou « a,b ») ; "
+                          "défaut : atteste et intention."),
     )):
         commande = option(commande)
     return commande
@@ -108,9 +112,10 @@ def graphe_charge(commande: Callable) -> Callable:
     @functools.wraps(commande)
     def enveloppe(
         *args: Any, donnees: Path | None, annee: int | None, echelle: tuple[str, ...], pays: tuple[str, ...],
-        essglobal_echelle: str | None, essglobal_type: str | None, **kwargs: Any,
+        statut: tuple[str, ...], essglobal_echelle: str | None, essglobal_type: str | None, **kwargs: Any,
     ) -> Any:
         G = charger(donnees, annee=annee, echelle=echelle or None, pays=pays or None,
+                    statut=statut or STATUTS_PAR_DEFAUT,
                     essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
         return commande(*args, G=G, **kwargs)
 

@@ -13,7 +13,7 @@ from .essglobal import fichier_essglobal, lire_jeu_essglobal
 from .geographie import dossier_reference, referentiel
 from .graphe import construire, filtrer
 from .lecture import Table, lire_tables
-from .schema import LigneOrganisation, LignePartenariat
+from .schema import STATUTS_PAR_DEFAUT, LigneOrganisation, LignePartenariat
 from .validation import valider_tables
 
 
@@ -87,13 +87,15 @@ def charger(
     annee: int | None = None,
     echelle: Iterable[str] | str | None = None,
     pays: Iterable[str] | str | None = None,
+    statut: Iterable[str] | str | None = STATUTS_PAR_DEFAUT,
     essglobal_echelle: str | None = None,
     essglobal_type: str | None = None,
 ) -> nx.MultiGraph:
     """Charge un jeu en ``MultiGraph`` (un nœud par organisation, une arête par partenariat).
 
     Lève :class:`~reseau.erreurs.DonneesInvalides` avec tous les problèmes s'il y en a.
-    Les filtres gardent les partenariats actifs en ``annee`` et les organisations
+    Les filtres gardent les partenariats actifs en ``annee`` et des statuts donnés (défaut : attestés
+    et intentions ; les co-mentions sont écartées, ``statut=None`` garde tout), et les organisations
     des échelles et pays donnés. ``essglobal_echelle`` et ``essglobal_type`` : voir :func:`valider`.
 
     >>> G = charger()
@@ -105,6 +107,6 @@ def charger(
         raise DonneesInvalides(validation.source, validation.problemes)
     G = construire(validation.organisations, validation.partenariats, validation.source)
     G.graph["avertissements"] = [str(a) for a in validation.avertissements]
-    if annee is None and echelle is None and pays is None:
+    if annee is None and echelle is None and pays is None and statut is None:
         return G
-    return filtrer(G, annee=annee, echelle=echelle, pays=pays)
+    return filtrer(G, annee=annee, echelle=echelle, pays=pays, statut=statut)

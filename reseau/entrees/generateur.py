@@ -327,7 +327,7 @@ class _Tisserand:
             poids = 3.0 if tirage < 0.05 else 2.0 if tirage < 0.25 else 1.0
         self.liens.append({
             "source": self.ids[u], "cible": self.ids[v], "type": type_lien, "debut": debut, "fin": fin,
-            "poids": poids, "oriente": oriente, "description": "", "reference": self.reference,
+            "poids": poids, "oriente": oriente, "statut": "atteste", "description": "", "reference": self.reference,
         })
         for g in self.monde.groupes[u]:
             g.urne.append(u)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 import networkx as nx
 
 from ..erreurs import ParametreInvalide
-from .schema import ECHELLES, LigneOrganisation, LignePartenariat, normaliser_vocabulaire
+from .schema import ECHELLES, STATUTS, LigneOrganisation, LignePartenariat, normaliser_vocabulaire
 
 
 def construire(
@@ -83,11 +83,27 @@ def filtrer(
     annee: int | None = None,
     echelle: Iterable[str] | str | None = None,
     pays: Iterable[str] | str | None = None,
+    statut: Iterable[str] | str | None = None,
 ) -> nx.MultiGraph:
-    """Sous-graphe (copie) : partenariats actifs en ``annee``, organisations des échelles et pays donnés.
+    """Sous-graphe (copie) : partenariats actifs en ``annee`` et des statuts donnés, organisations
+    des échelles et pays donnés.
 
-    ``echelle`` et ``pays`` acceptent une valeur, une liste ou « a,b ».
+    ``echelle``, ``pays`` et ``statut`` acceptent une valeur, une liste ou « a,b ».
+
+    >>> G = construire([{"id": "a"}, {"id": "b"}],
+    ...                [{"source": "a", "cible": "b", "type": "autre", "statut": "co-mention"},
+    ...                 {"source": "a", "cible": "b", "type": "formation"}])
+    >>> filtrer(G, statut="atteste").number_of_edges()
+    1
     """
+    statuts = _ensemble(statut)
+    if statuts is not None:
+        normaux = {s: normaliser_vocabulaire(s, STATUTS) for s in statuts}
+        if None in normaux.values():
+            raise ParametreInvalide(
+                f"statut inconnu dans « {', '.join(sorted(statuts))} » — valeurs possibles : {', '.join(STATUTS)}"
+            )
+        statuts = {n for n in normaux.values() if n is not None}
     echelles = _ensemble(echelle)
     if echelles is not None:
         normales = {e: normaliser_vocabulaire(e, ECHELLES) for e in echelles}
@@ -111,6 +127,9 @@ def filtrer(
         if (echelles is None or d.get("echelle") in echelles) and (codes is None or d.get("pays") in codes)
     ]
     H = G.subgraph(noeuds).copy()
-    if annee is not None:
-        H.remove_edges_from([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if not actif(d, annee)])
+    if annee is not None or statuts is not None:
+        H.remove_edges_from([
+            (u, v, k) for u, v, k, d in H.edges(keys=True, data=True)
+            if (annee is not None and not actif(d, annee)) or (statuts is not None and d.get("statut", "atteste") not in statuts)
+        ])
     return H

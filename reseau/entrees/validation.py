@@ -20,6 +20,7 @@ from .schema import (
     NORD_SUD,
     OBLIGATOIRES_ORGANISATIONS,
     OBLIGATOIRES_PARTENARIATS,
+    STATUTS,
     TYPES_ORGANISATION,
     TYPES_PARTENARIAT,
     VRAI,
@@ -214,6 +215,11 @@ def _partenariat(ligne: _Ligne, ids: dict[str, str]) -> LignePartenariat:
             ligne.signaler("poids", f"poids « {poids} » invalide — attendu un nombre strictement positif")
         else:
             lien["poids"] = nombre
+    statut = normaliser_vocabulaire(ligne["statut"], STATUTS) if ligne["statut"] else "atteste"
+    lien["statut"] = statut or "atteste"
+    if statut is None:
+        ligne.signaler("statut", f"statut « {ligne['statut']} » inconnu — valeurs possibles : {', '.join(STATUTS)}",
+                       suggerer(cle(ligne["statut"]), STATUTS))
     oriente = cle(ligne["oriente"])
     lien["oriente"] = oriente in VRAI
     if oriente not in VRAI | FAUX:
