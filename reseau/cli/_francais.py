@@ -59,8 +59,8 @@ class Contexte(click.Context):
     formatter_class = Formateur
 
 
-class Commande(click.Command):
-    """Commande dont l'option d'aide est décrite en français."""
+class _AideFrancaise(click.Command):
+    """L'option d'aide décrite en français, l'aide écrite par :class:`Formateur`."""
 
     context_class = Contexte
 
@@ -69,6 +69,10 @@ class Commande(click.Command):
         if option is not None:
             option.help = "Affiche cette aide et quitte."
         return option
+
+
+class Commande(_AideFrancaise):
+    """Commande en français."""
 
 
 def traduire(message: str) -> str:
@@ -117,17 +121,10 @@ def afficher(exc: click.ClickException) -> None:
     click.echo(f"Erreur : {message(exc)}", err=True)
 
 
-class GroupeFrancais(click.Group):
+class GroupeFrancais(_AideFrancaise, click.Group):
     """Groupe en français : aide, sous-commandes et erreurs d'usage."""
 
-    context_class = Contexte
     command_class = Commande
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = "Affiche cette aide et quitte."
-        return option
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:

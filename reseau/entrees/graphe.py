@@ -78,6 +78,19 @@ def actif(lien: dict, annee: int) -> bool:
     return (debut is None or debut <= annee) and (fin is None or annee <= fin)
 
 
+def _vocabulaire(valeurs: Iterable[str] | str | None, vocabulaire: tuple[str, ...], inconnu: str) -> set[str] | None:
+    """Les valeurs d'un filtre, normalisées dans ``vocabulaire`` ; ``None`` si aucun filtre."""
+    brutes = _ensemble(valeurs)
+    if brutes is None:
+        return None
+    normales = {v: normaliser_vocabulaire(v, vocabulaire) for v in brutes}
+    if None in normales.values():
+        raise ParametreInvalide(
+            f"{inconnu} dans « {', '.join(sorted(brutes))} » — valeurs possibles : {', '.join(vocabulaire)}"
+        )
+    return {n for n in normales.values() if n is not None}
+
+
 def filtrer(
     G: nx.MultiGraph,
     annee: int | None = None,
@@ -96,22 +109,8 @@ def filtrer(
     >>> filtrer(G, statut="atteste").number_of_edges()
     1
     """
-    statuts = _ensemble(statut)
-    if statuts is not None:
-        normaux = {s: normaliser_vocabulaire(s, STATUTS) for s in statuts}
-        if None in normaux.values():
-            raise ParametreInvalide(
-                f"statut inconnu dans « {', '.join(sorted(statuts))} » — valeurs possibles : {', '.join(STATUTS)}"
-            )
-        statuts = {n for n in normaux.values() if n is not None}
-    echelles = _ensemble(echelle)
-    if echelles is not None:
-        normales = {e: normaliser_vocabulaire(e, ECHELLES) for e in echelles}
-        if None in normales.values():
-            raise ParametreInvalide(
-                f"échelle inconnue dans « {', '.join(sorted(echelles))} » — valeurs possibles : {', '.join(ECHELLES)}"
-            )
-        echelles = {n for n in normales.values() if n is not None}
+    statuts = _vocabulaire(statut, STATUTS, "statut inconnu")
+    echelles = _vocabulaire(echelle, ECHELLES, "échelle inconnue")
     codes = _ensemble(pays)
     if codes is not None:
         from .geographie import referentiel
