@@ -20,6 +20,7 @@ Une coordinatrice tranche en écrivant ``fusionner`` ou ``separer`` dans la colo
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..erreurs import DonneesInvalides, ParametreInvalide, Probleme
-from .chargement import valider
+from .chargement import Validation, valider
 from .geographie import Referentiel, referentiel
 from .schema import COLONNES_ORGANISATIONS, COLONNES_PARTENARIATS, cle, sans_accents
 
@@ -71,17 +72,34 @@ def mots(nom: str) -> tuple[str, ...]:
     return tuple(m for m in re.findall(r"[a-z0-9]+", sans_accents(nom).lower()) if m not in _MOTS_VIDES)
 
 
+def _nombres(mots_nom: tuple[str, ...]) -> set[str]:
+    """Les nombres d'un nom (sans zéros en tête) : deux noms aux nombres différents désignent deux organisations.
+
+    >>> sorted(_nombres(mots("Coopérative 05 — Région 12")))
+    ['12', '5']
+    """
+    return {m.lstrip("0") or "0" for m in mots_nom if m.isdigit()}
+
+
 def _parts_reference(texte: str) -> list[str]:
     return [p.strip() for p in str(texte or "").split(" ; ") if p.strip()]
 
 
+@functools.lru_cache(maxsize=65536)
+def _forme(texte: str) -> str:
+    """:func:`cle` mise en cache (les mêmes valeurs reviennent d'une réponse à l'autre)."""
+    return cle(texte)
+
+
 def _egal(a: Any, b: Any) -> bool:
+    if a == b:
+        return True
     if isinstance(a, float) or isinstance(b, float):
         try:
             return abs(float(a) - float(b)) < 1e-6
         except (TypeError, ValueError):
             return False
-    return cle(str(a)) == cle(str(b))
+    return _forme(str(a)) == _forme(str(b))
 
 
 def _affiche(valeur: Any) -> Any:
@@ -198,7 +216,7 @@ class _Fusionneur:
     # --- Organisations ---
     def _indexer(self, fiche: _Fiche) -> None:
         self.par_id[fiche.id.lower()] = fiche
-        sigle = cle(str(fiche.valeurs.get("sigle") or ""))
+        sigle = _forme(str(fiche.valeurs.get("sigle") or ""))
         if sigle:
             self.par_sigle.setdefault(sigle, []).append(fiche)
         fiche.mots = mots(str(fiche.valeurs["nom"]))
@@ -249,12 +267,12 @@ class _Fusionneur:
         meme_id = self.par_id.get(str(valeurs["id"]).lower())
         if meme_id is not None and permise(meme_id):
             score = self.similarite(nom, meme_id.mots)
-            sigle = cle(str(valeurs.get("sigle") or ""))
+            sigle = _forme(str(valeurs.get("sigle") or ""))
             if (score >= SEUIL_PROCHE or self._inclus(valeurs, meme_id, nom)
-                    or (sigle and sigle == cle(str(meme_id.valeurs.get("sigle") or "")))):
+                    or (sigle and sigle == _forme(str(meme_id.valeurs.get("sigle") or "")))):
                 return meme_id, "fusion", "id", score
             doute = (meme_id, "separees", "id_noms_differents", score)
-        sigle = cle(str(valeurs.get("sigle") or ""))
+        sigle = _forme(str(valeurs.get("sigle") or ""))
         for fiche in self.par_sigle.get(sigle, []) if sigle else []:
             if not permise(fiche):
                 continue
@@ -281,6 +299,8 @@ class _Fusionneur:
             for fiche in self.fiches_par_nom[texte]:
                 if not permise(fiche):
                     continue
+                if _nombres(nom) != _nombres(fiche.mots):
+                    continue  # « Coopérative 5 » et « Coopérative 6 » : deux organisations
                 score = self.similarite(nom, fiche.mots)
                 if self._inclus(valeurs, fiche, nom):
                     candidat = (fiche, "fusionnees", "nom_inclus", score)
@@ -407,6 +427,20 @@ def noms_reponses(chemins: Sequence[Path]) -> list[str]:
     return [c.as_posix() if noms.count(c.name) > 1 else c.name for c in chemins]
 
 
+def _valider_tout(chemins: list[Path]) -> list[Validation]:
+    """Valide chaque entrée ; à partir de huit, en parallèle (processus dupliqués, si le système le permet)."""
+    import multiprocessing
+    import os
+
+    processeurs = min(os.cpu_count() or 1, len(chemins))
+    if len(chemins) < 8 or processeurs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [valider(c) for c in chemins]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(processeurs, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(valider, chemins, chunksize=max(1, len(chemins) // (4 * processeurs))))
+
+
 def fusionner(
     reponses: Iterable[str | Path], *, base: str | Path | None = None, decisions: str | Path | None = None
 ) -> Fusion:
@@ -424,12 +458,8 @@ def fusionner(
     entrees = ([(Path(base), Path(base).name, True)] if base is not None else []) + [
         (c, n, False) for c, n in zip(chemins, noms)
     ]
-    validations = []
-    problemes: list[Probleme] = []
-    for chemin, _, _ in entrees:
-        v = valider(chemin)
-        validations.append(v)
-        problemes.extend(v.problemes)
+    validations = _valider_tout([chemin for chemin, _, _ in entrees])
+    problemes = [p for v in validations for p in v.problemes]
     if problemes:
         raise DonneesInvalides(", ".join(str(c) for c, _, _ in entrees), problemes)
     fusionneur = _Fusionneur(referentiel(), lire_decisions(decisions) if decisions is not None else _Decisions())

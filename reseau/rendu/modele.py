@@ -238,7 +238,7 @@ def modele(
 
     Lève :class:`~reseau.erreurs.DonneesInvalides` si ``depuis`` a des problèmes bloquants.
     """
-    organisations: list[dict] = []
+    organisations: Sequence[Mapping[str, Any]] = ()
     if depuis is not None:
         v = valider(depuis)
         if not v.valide:
