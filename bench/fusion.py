@@ -6,8 +6,9 @@ Tire un répertoire de ``--repertoire`` organisations (``reseau generer``), puis
 classeurs .xlsx de ``--organisations`` organisations chacun, tirées dans ce répertoire et écrites
 de façons différentes : nom en capitales sans accents, apostrophe typographique, espaces en trop,
 identifiant propre au membre (une fois sur deux : seul le nom ou le sigle les relie), avec au plus
-``--partenariats`` partenariats du répertoire entre elles (300 par défaut). Mesure ``reseau fusionner … -o DOSSIER`` de bout en bout
-(sous-processus : import, lecture, fusion, écriture ; médiane des répétitions) et la fonction
+``--partenariats`` partenariats du répertoire entre elles (300 par défaut). Mesure
+``reseau fusionner … -o DOSSIER`` de bout en bout (sous-processus : import, lecture, fusion,
+écriture ; médiane des répétitions ; temps de mur et temps processeur) et la fonction
 ``reseau.fusionner`` seule, puis vérifie que le résultat passe ``reseau valider``.
 Objectif du ticket 18 : moins de 5 s pour 50 réponses de 200 organisations.
 """
