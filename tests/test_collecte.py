@@ -14,7 +14,8 @@ from reseau.cli.commandes import cli
 from reseau.entrees.fusion import mots
 from reseau.entrees.geographie import referentiel
 from reseau.erreurs import DonneesInvalides
-from reseau.rendu.modele import listes
+from reseau.rendu.libelles import LANGUES, VOCABULAIRE
+from reseau.rendu.modele import listes, phrase
 
 ORG = ("id", "nom", "sigle", "type", "echelle", "pays", "region", "ville", "latitude", "longitude",
        "nord_sud", "site_web", "description", "reference")
@@ -227,7 +228,8 @@ def test_meme_id_noms_differents_jamais_fusionnes_en_silence(tmp_path, modele_fr
     fusion = reseau.fusionner([a, b])
     assert [o["id"] for o in fusion.organisations] == ["coop", "coop-2"]
     (doute,) = fusion.lignes("doute")
-    assert (doute["motif"], doute["decision"]) == ("id_noms_differents", "separees")
+    assert (doute["motif"], doute["decision"], doute["id_attribue"]) == ("id_noms_differents", "separees", "coop-2")
+    assert "« coop-2 »" in phrase(doute) and "coop-2" in phrase(doute, "es")
 
 
 def test_decisions_de_la_coordinatrice(tmp_path, trois_reponses):
@@ -286,3 +288,19 @@ def test_entree_invalide_tous_les_problemes_code_2_rien_ecrit(tmp_path, trois_re
     assert not sortie.exists()
     with pytest.raises(DonneesInvalides):
         reseau.fusionner([donnees / "invalide"])
+
+
+def test_textes_dans_les_trois_langues():
+    cles = [c for c in VOCABULAIRE if c.startswith(("modele_", "fusion_"))]
+    assert len(cles) > 60
+    manquants = [(c, lg) for c in cles for lg in LANGUES if lg not in VOCABULAIRE[c]]
+    assert manquants == []
+
+
+def test_rapidfuzz_importe_seulement_par_la_fusion():
+    import subprocess
+    import sys
+
+    code = "import sys, reseau, reseau.cli; print('rapidfuzz' in sys.modules)"
+    sortie = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert sortie.strip() == "False"

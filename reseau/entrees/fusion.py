@@ -34,7 +34,7 @@ from .geographie import Referentiel, referentiel
 from .schema import COLONNES_ORGANISATIONS, COLONNES_PARTENARIATS, cle, sans_accents
 
 COLONNES_RAPPORT: tuple[str, ...] = (
-    "action", "objet", "id", "nom", "reponse", "id_reponse", "nom_reponse", "colonne",
+    "action", "objet", "id", "nom", "reponse", "id_reponse", "id_attribue", "nom_reponse", "colonne",
     "valeur_gardee", "origine", "valeur_proposee", "motif", "score", "decision",
 )
 ACTIONS: tuple[str, ...] = ("ajout", "fusion", "complement", "doute", "conflit", "doublon", "ecarte")
@@ -346,10 +346,11 @@ class _Fusionneur:
         if fiche is not None and decision in ("fusion", "fusionnees"):
             if decision == "fusionnees":
                 self.noter("doute", id=fiche.id, nom=fiche.valeurs["nom"], reponse=reponse, id_reponse=id_reponse,
-                           nom_reponse=valeurs["nom"], motif=motif, score=round(score), decision=decision)
+                           id_attribue=fiche.id, nom_reponse=valeurs["nom"], motif=motif, score=round(score),
+                           decision=decision)
             else:
                 self.noter("fusion", id=fiche.id, nom=fiche.valeurs["nom"], reponse=reponse, id_reponse=id_reponse,
-                           nom_reponse=valeurs["nom"], motif=motif, score=round(score))
+                           id_attribue=fiche.id, nom_reponse=valeurs["nom"], motif=motif, score=round(score))
             apport = self._completer(fiche, valeurs, reponse, id_reponse)
             nouvelles = [r for r in references if not r.startswith(PREFIXE_REPONSE)]
             if not fiche.base or apport or any(r not in fiche.references for r in nouvelles):
@@ -358,9 +359,11 @@ class _Fusionneur:
         nouvelle = self._nouvelle(valeurs, reponse, base, references)
         if fiche is not None:
             self.noter("doute", id=fiche.id, nom=fiche.valeurs["nom"], reponse=reponse, id_reponse=id_reponse,
-                       nom_reponse=valeurs["nom"], motif=motif, score=round(score), decision=decision)
+                       id_attribue=nouvelle.id, nom_reponse=valeurs["nom"], motif=motif, score=round(score),
+                       decision=decision)
         if not base:
-            self.noter("ajout", id=nouvelle.id, nom=valeurs["nom"], reponse=reponse, id_reponse=id_reponse)
+            self.noter("ajout", id=nouvelle.id, nom=valeurs["nom"], reponse=reponse, id_reponse=id_reponse,
+                       id_attribue=nouvelle.id)
         return nouvelle.id
 
     # --- Partenariats ---
