@@ -304,3 +304,28 @@ def test_rapidfuzz_importe_seulement_par_la_fusion():
     code = "import sys, reseau, reseau.cli; print('rapidfuzz' in sys.modules)"
     sortie = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert sortie.strip() == "False"
+
+
+def test_beaucoup_de_reponses_lues_en_parallele_meme_resultat(tmp_path, trois_reponses, monkeypatch):
+    import shutil
+
+    import reseau.entrees.fusion as module
+
+    copies = []
+    for i in range(9):
+        copie = tmp_path / f"copie-{i}" / trois_reponses[i % 3].name
+        copie.parent.mkdir()
+        shutil.copy(trois_reponses[i % 3], copie)
+        copies.append(copie)
+    parallele = reseau.fusionner(copies)
+    monkeypatch.setattr(module.os, "cpu_count", lambda: 1, raising=False)
+    sequentielle = reseau.fusionner(copies)
+    assert parallele.organisations == sequentielle.organisations and parallele.rapport == sequentielle.rapport
+    assert len(parallele.organisations) == 4
+    assert parallele.organisations[0]["reference"].count("réponse : copie-") == 9  # chemins : noms partagés
+
+
+def test_reponse_introuvable_code_2(tmp_path, trois_reponses):
+    resultat = lancer("fusionner", trois_reponses[0], tmp_path / "absente.xlsx", "-o", tmp_path / "f")
+    assert resultat.exit_code == 2 and "n'existe pas" in resultat.output
+    assert not (tmp_path / "f").exists()

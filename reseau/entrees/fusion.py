@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -421,19 +422,23 @@ class _Fusionneur:
 
 
 def noms_reponses(chemins: Sequence[Path]) -> list[str]:
-    """Le nom de chaque réponse dans la provenance : son nom de fichier, ou son chemin s'il est partagé.
+    """Le nom de chaque réponse dans la provenance : son nom de fichier ; s'il est partagé, avec son
+    dossier ; sinon son chemin.
 
-    >>> noms_reponses([Path("a/membre.xlsx"), Path("b/membre.xlsx"), Path("estrie.xlsx")])
+    >>> noms_reponses([Path("/x/a/membre.xlsx"), Path("/x/b/membre.xlsx"), Path("estrie.xlsx")])
     ['a/membre.xlsx', 'b/membre.xlsx', 'estrie.xlsx']
     """
     noms = [c.name for c in chemins]
-    return [c.as_posix() if noms.count(c.name) > 1 else c.name for c in chemins]
+    avec_dossier = [f"{c.parent.name}/{c.name}" for c in chemins]
+    return [
+        c.name if noms.count(c.name) == 1 else d if avec_dossier.count(d) == 1 else c.as_posix()
+        for c, d in zip(chemins, avec_dossier)
+    ]
 
 
 def _valider_tout(chemins: list[Path]) -> list[Validation]:
     """Valide chaque entrée ; à partir de huit, en parallèle (processus dupliqués, si le système le permet)."""
     import multiprocessing
-    import os
 
     processeurs = min(os.cpu_count() or 1, len(chemins))
     if len(chemins) < 8 or processeurs < 2 or "fork" not in multiprocessing.get_all_start_methods():
