@@ -47,12 +47,15 @@ def _arcs(G: nx.MultiGraph, index: dict) -> numpy.ndarray:
 
     n = len(index)
     codes = []
-    for u, v, oriente in G.edges(data="oriente", default=False):
+    for u, v, donnees in G.edges(data=True):
         if u == v:
             continue
+        # Le multigraphe n'est pas orienté : le sens d'un partenariat est dans source et cible.
+        if donnees.get("source") == v and donnees.get("cible") == u:
+            u, v = v, u
         a, c = index[u], index[v]
         codes.append(a * n + c)
-        if not oriente:
+        if not donnees.get("oriente"):
             codes.append(c * n + a)
     return np.unique(np.asarray(codes, dtype=np.int64))
 
