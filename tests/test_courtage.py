@@ -4,6 +4,7 @@ calculs à la main, définition de ``sna::brokerage`` (R) et propriétés sur de
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -230,3 +231,18 @@ def test_proprietes_du_vecteur_propre_et_de_l_indice_ei(G):
     for valeur in [ei, *par_groupe.values()]:
         assert valeur is None or -1.0 <= valeur <= 1.0
     assert (ei is None) == (G.number_of_edges() == 0)
+
+
+def test_fiche_de_la_carte_montre_le_courtage(tmp_path):
+    import json
+
+    from reseau.rendu.carte import MESURES_FICHE, ecrire_carte
+
+    assert set(COLONNES_COURTAGE) <= set(MESURES_FICHE)
+    for langue in ("fr", "en", "es"):
+        textes = json.loads((Path(__file__).resolve().parents[1] / "reseau" / "rendu" / "langues" / f"{langue}.json")
+                            .read_text(encoding="utf-8"))
+        assert all(f"carte_mesure_{c}" in textes for c in COLONNES_COURTAGE), langue
+    G = construire([org("c"), *(org(f"f{i}", "nationale") for i in range(4))], [lien("c", f"f{i}") for i in range(4)])
+    html = ecrire_carte(G, tmp_path / "carte.html").read_text(encoding="utf-8")
+    assert '"courtage_consultant": 12' in html or '"courtage_consultant":12' in html

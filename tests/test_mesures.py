@@ -318,3 +318,40 @@ def test_comptes_entiers_en_csv():
     valeurs = next(ligne for ligne in csv.DictReader(io.StringIO(texte)) if ligne["id"] == "gesq")
     assert "." not in valeurs["liens_nord_sud"]
     assert float(valeurs["intermediarite"]) == float(table.set_index("id").loc["gesq", "intermediarite"])
+
+
+def test_le_message_dit_exacte_quand_elle_l_est(monkeypatch):
+    """Au-delà du seuil, si aucune composante ne dépasse le nombre de pivots, le calcul est exact et le dit."""
+    G = depuis_networkx(nx.barabasi_albert_graph(60, 2, seed=1))
+    exacte = mesures_organisations(G, exact=True)
+    assert exacte.attrs["intermediarite"] == {"methode": "exacte", "pivots": None, "erreur_tete": 0.0}
+    monkeypatch.setattr(mesures, "SEUIL_EXACT", 10)
+    monkeypatch.setattr(mesures, "SEUIL_PROGRESSION", 10)
+    monkeypatch.setattr(mesures, "BUDGET", 0)
+    monkeypatch.setattr(mesures, "PIVOTS_MIN", 100)
+    messages: list[str] = []
+    t = mesures_organisations(G, progression=messages.append)
+    assert t.attrs["intermediarite"]["methode"] == "exacte"
+    assert any("intermédiarité exacte" in m for m in messages) and not any("pivots" in m for m in messages
+                                                                              if "intermédiarité" in m and "proximité" not in m)
+    assert t["intermediarite"].tolist() == exacte["intermediarite"].tolist()
+    monkeypatch.setattr(mesures, "PIVOTS_MIN", 20)
+    messages.clear()
+    t = mesures_organisations(G, progression=messages.append)
+    calcul = t.attrs["intermediarite"]
+    assert calcul["methode"] == "estimee" and calcul["pivots"] == 20
+    k_ref, e_ref = mesures.ERREUR_REFERENCE
+    assert calcul["erreur_tete"] == pytest.approx(e_ref * math.sqrt(k_ref / 20), abs=1e-3)
+    assert any("estimée sur 20 pivots" in m and "erreur" in m for m in messages)
+
+
+def test_analyser_affiche_le_calcul_de_l_intermediarite():
+    from click.testing import CliRunner
+
+    from reseau.cli.commandes import cli
+
+    resultat = CliRunner().invoke(cli, ["analyser", "--format", "json"])
+    assert resultat.exit_code == 0, resultat.output
+    import json
+
+    assert json.loads(resultat.stdout)["reseau"]["intermediarite"]["methode"] == "exacte"
