@@ -33,6 +33,10 @@ def groupe_de(donnees: dict, groupes: str) -> str:
     'inconnu'
     """
     verifier_choix("groupes", groupes, GROUPES)
+    return _groupe(donnees, groupes)
+
+
+def _groupe(donnees: dict, groupes: str) -> str:
     if groupes == "region":
         pays, region = donnees.get("pays") or "", donnees.get("region") or ""
         cle = f"{pays}/{region}" if region else pays
@@ -42,22 +46,26 @@ def groupe_de(donnees: dict, groupes: str) -> str:
 
 
 def _arcs(G: nx.MultiGraph, index: dict) -> numpy.ndarray:
-    """Arcs distincts (a, c), a ≠ c, codés a·n + c : un partenariat orienté dans son sens, les autres dans les deux."""
+    """Arcs distincts (a, c), a ≠ c, codés a·n + c : un partenariat orienté dans son sens, les autres dans les deux.
+
+    Le multigraphe n'est pas orienté : le sens d'un partenariat orienté est dans ``source`` et ``cible``.
+    """
     import numpy as np
 
     n = len(index)
-    codes = []
+    libres: list[int] = []
+    orientes: list[int] = []
     for u, v, donnees in G.edges(data=True):
-        if u == v:
-            continue
-        # Le multigraphe n'est pas orienté : le sens d'un partenariat est dans source et cible.
-        if donnees.get("source") == v and donnees.get("cible") == u:
-            u, v = v, u
-        a, c = index[u], index[v]
-        codes.append(a * n + c)
-        if not donnees.get("oriente"):
-            codes.append(c * n + a)
-    return np.unique(np.asarray(codes, dtype=np.int64))
+        if donnees.get("oriente"):
+            if donnees.get("cible") == u and donnees.get("source") == v:
+                u, v = v, u
+            orientes.append(index[u] * n + index[v])
+        else:
+            libres.append(index[u] * n + index[v])
+    aller = np.asarray(libres, dtype=np.int64)
+    codes = np.concatenate((aller, (aller % n) * n + aller // n, np.asarray(orientes, dtype=np.int64)))
+    codes = codes[codes // n != codes % n]  # sans boucle
+    return np.unique(codes)
 
 
 def roles_courtage(G: nx.MultiGraph, groupes: str = "echelle") -> dict[str, list[int]]:
@@ -84,7 +92,7 @@ def roles_courtage(G: nx.MultiGraph, groupes: str = "echelle") -> dict[str, list
     if n == 0:
         return {c: [] for c in COLONNES_COURTAGE}
     index = {x: i for i, x in enumerate(noeuds)}
-    noms = [groupe_de(G.nodes[x], groupes) for x in noeuds]
+    noms = [_groupe(d, groupes) for _, d in G.nodes(data=True)]
     numeros = {g: k for k, g in enumerate(sorted(set(noms)))}
     gr = np.asarray([numeros[g] for g in noms], dtype=np.int64)
     k_groupes = len(numeros)
@@ -129,24 +137,23 @@ def roles_courtage(G: nx.MultiGraph, groupes: str = "echelle") -> dict[str, list
     roles["coordinateur"] -= np.bincount(v_r[meme], minlength=n)
     roles["consultant"] -= np.bincount(v_r[~meme], minlength=n)
     # ... et les deux-chemins fermés a → v → c avec a → c : trois sommets d'un triangle.
-    for role, nombre in _fermes(G, noeuds, index, arcs, gr).items():
+    for role, nombre in _fermes(n, arcs, gr).items():
         roles[role] -= nombre
     resultat = {f"courtage_{r}": [int(x) for x in roles[r]] for r in ROLES}
     resultat["courtage_total"] = [int(x) for x in np.sum([roles[r] for r in ROLES], axis=0)]
     return resultat
 
 
-def _fermes(G: nx.MultiGraph, noeuds: list, index: dict, arcs: numpy.ndarray,
-            gr: numpy.ndarray) -> dict[str, numpy.ndarray]:
+def _fermes(n: int, arcs: numpy.ndarray, gr: numpy.ndarray) -> dict[str, numpy.ndarray]:
     """Deux-chemins fermés a → v → c (avec a → c), comptés par courtier v et par rôle."""
     import numpy as np
 
     from ._igraph import importer_igraph
 
     igraph = importer_igraph()
-    n = len(noeuds)
-    paires = {tuple(sorted((index[u], index[v]))) for u, v in G.edges() if u != v}
-    h = igraph.Graph(n=n, edges=sorted(paires))
+    a, c = arcs // n, arcs % n
+    paires = np.unique(np.minimum(a, c) * n + np.maximum(a, c))
+    h = igraph.Graph(n=n, edges=np.column_stack((paires // n, paires % n)).tolist())
     triangles = np.asarray(h.list_triangles(), dtype=np.int64).reshape(-1, 3)
     comptes = {r: np.zeros(n, dtype=np.int64) for r in ROLES}
     if not len(triangles):
@@ -198,7 +205,8 @@ def indices_ei(G: nx.MultiGraph, groupes: str = "echelle") -> tuple[float | None
     >>> indices_ei(G)
     (0.3333333333333333, {'internationale': 1.0, 'locale': 0.3333333333333333})
     """
-    groupe = {x: groupe_de(d, groupes) for x, d in G.nodes(data=True)}
+    verifier_choix("groupes", groupes, GROUPES)
+    groupe = {x: _groupe(d, groupes) for x, d in G.nodes(data=True)}
     internes: Counter = Counter()
     externes: Counter = Counter()
     for u, v in G.edges():
