@@ -21,6 +21,7 @@ import networkx as nx
 from .._fichiers import ecrire_atomique
 from .._version import __version__
 from ..analyse.agregation import AGREGATS
+from ..analyse.courtage import GROUPES as GROUPES_COURTAGE
 from ..entrees.chargement import charger
 from ..entrees.chargement import valider as valider_donnees
 from ..entrees.schema import STATUTS_PAR_DEFAUT
@@ -134,6 +135,12 @@ def option_exact(commande: Callable) -> Callable:
                              "[défaut : exactes jusqu'à 5 000 organisations]")(commande)
 
 
+def option_groupes(commande: Callable) -> Callable:
+    """``--groupes`` : les groupes des rôles de courtage et de l'indice E-I."""
+    return click.option("--groupes", type=click.Choice(GROUPES_COURTAGE), default="echelle", show_default=True,
+                        help="Groupes des rôles de courtage (Gould et Fernandez) et de l'indice E-I.")(commande)
+
+
 def emettre(texte: str, sortie: Path | None) -> None:
     """Écrit le texte dans ``sortie`` (atomiquement) ou sur la sortie standard."""
     if sortie is None:
@@ -237,7 +244,8 @@ def generer(n: int, m: int | None, graine: int, dossier: Path) -> None:
 @click.option("-o", "--sortie", type=click.Path(path_type=Path), metavar="FICHIER",
               help="Fichier écrit ; pour csv, un dossier  [défaut : sorties/reseau.FORMAT]")
 @option_exact
-def exporter(G: nx.MultiGraph, format_: str | None, sortie: Path | None, exact: bool | None) -> None:
+@option_groupes
+def exporter(G: nx.MultiGraph, format_: str | None, sortie: Path | None, exact: bool | None, groupes: str) -> None:
     """Export complet, mesures comprises, pour Gephi, R, pandas ou Excel.
 
     \b
@@ -253,7 +261,7 @@ def exporter(G: nx.MultiGraph, format_: str | None, sortie: Path | None, exact: 
     from ..analyse.mesures import mesures_organisations
     from ..rendu.exports import exporter as exporter_reseau
 
-    mesures = mesures_organisations(G, exact=exact, progression=progression)
+    mesures = mesures_organisations(G, exact=exact, groupes=groupes, progression=progression)
     ecrit = exporter_reseau(G, sortie, format_, mesures=mesures, progression=progression)
     fichiers = " (organisations.csv, partenariats.csv)" if ecrit.is_dir() else ""
     click.echo(f"Écrit : {ecrit}{fichiers} — {G.number_of_nodes()} organisations, "
@@ -341,18 +349,21 @@ def rapport(G: nx.MultiGraph, sortie: Path, langue: str) -> None:
 @graphe_charge
 @options_sortie
 @option_exact
-def analyser(G: nx.MultiGraph, format_: str, sortie: Path | None, exact: bool | None) -> None:
+@option_groupes
+def analyser(G: nx.MultiGraph, format_: str, sortie: Path | None, exact: bool | None, groupes: str) -> None:
     """Mesures par organisation (centralités, portée, Nord/Sud) et résumé du réseau.
 
     En table : le résumé, la matrice des échelles, puis les organisations par
     intermédiarité décroissante ; en CSV : les organisations ; en JSON :
-    {"reseau": {…}, "organisations": […]}. Définitions : docs/mesures.md.
+    {"reseau": {…}, "organisations": […]}. Le résumé dit comment l'intermédiarité a été
+    calculée (exacte, ou estimée avec son erreur attendue). Définitions : docs/mesures.md.
     """
     from ..analyse.mesures import mesures_organisations, resume_reseau
     from ..rendu.tables import texte_analyse
 
-    table = mesures_organisations(G, exact=exact, progression=progression)
-    emettre(texte_analyse(resume_reseau(G), table, format_), sortie)
+    table = mesures_organisations(G, exact=exact, groupes=groupes, progression=progression)
+    resume = {**resume_reseau(G, groupes), "intermediarite": table.attrs["intermediarite"]}
+    emettre(texte_analyse(resume, table, format_), sortie)
 
 
 @cli.command(context_settings=CONTEXTE)

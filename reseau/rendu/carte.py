@@ -40,6 +40,8 @@ COULEURS: tuple[str, ...] = ("echelle", "type", "communaute", "nord_sud", "regio
 MESURES_FICHE: tuple[str, ...] = (
     "degre", "intermediarite", "pagerank", "noyau", "point_articulation", "communaute",
     "sauts_international", "echelles_2_sauts", "pays_2_sauts", "liens_nord_sud", "portee_km",
+    "courtage_coordinateur", "courtage_consultant", "courtage_representant", "courtage_gardien",
+    "courtage_liaison", "courtage_total",
 )
 PRECISIONS_APPROXIMATIVES = frozenset({"region", "pays"})
 

@@ -16,9 +16,9 @@ Particularités : en GEXF, le ``type`` d'un partenariat s'appelle ``type_partena
 y désigne le sens d'une arête), ``weight`` reprend ``poids`` et chaque nœud porte ses
 attributs d'affichage Gephi (couleur de son échelle, taille selon son degré, position
 géographique). En GraphML, l'``id`` du partenariat est celui de l'arête (et sa clé une fois
-relu par networkx). En JSON, ``source`` et ``target`` d'un lien sont la source et la cible du
-partenariat. Le CSV est un dossier (``organisations.csv``, ``partenariats.csv``) que ``reseau``
-sait relire.
+relu par networkx), repris dans l'attribut ``partenariat`` de l'arête (relu par igraph et R).
+En JSON, ``source`` et ``target`` d'un lien sont la source et la cible du partenariat. Le CSV
+est un dossier (``organisations.csv``, ``partenariats.csv``) que ``reseau`` sait relire.
 """
 
 from __future__ import annotations
@@ -244,9 +244,10 @@ def _graphml(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
     H.graph.update(_attributs({c: _scalaire(v) for c, v in infos.items()}))
     for ligne in tables.organisations:
         H.add_node(ligne["id"], **_attributs(ligne, sauf=("id",)))
-    # L'id du partenariat sert de clé : c'est l'id de l'arête GraphML, unique dans le fichier.
+    # L'id du partenariat sert de clé : c'est l'id de l'arête GraphML, unique dans le fichier ;
+    # repris dans l'attribut « partenariat », que relisent aussi igraph et R (qui perdent l'id).
     for u, v, _, ligne in tables.liens:
-        H.add_edge(u, v, key=ligne["id"], **_attributs(ligne, sauf=("id",)))
+        H.add_edge(u, v, key=ligne["id"], partenariat=ligne["id"], **_attributs(ligne, sauf=("id",)))
     with fichier_atomique(chemin, binaire=True) as f:
         nx.write_graphml(H, f, infer_numeric_types=True)
     return chemin
