@@ -204,8 +204,8 @@ def fichier_atomique(chemin: str | Path, binaire: bool = False) -> Iterator[IO[A
     reel, droits, direct = _preparer(cible)
     if direct:
         try:
-            with _signaux_gardes(), _ouvrir(cible, binaire) as f:
-                yield f
+            with _signaux_gardes(), _ouvrir(cible, binaire) as directe:
+                yield directe
         except OSError as exc:
             raise EcritureImpossible(message_ecriture(exc, cible)) from exc
         return

@@ -215,7 +215,11 @@ def cli(
         if valeur is not None:
             setattr(reglages, nom, valeur)
     # Les réglages reviennent à leur valeur à la fin de la commande (appels successifs dans un même processus).
-    ctx.call_on_close(lambda: [setattr(reglages, nom, valeur) for nom, valeur in anciennes.items()])
+    def retablir() -> None:
+        for nom, valeur in anciennes.items():
+            setattr(reglages, nom, valeur)
+
+    ctx.call_on_close(retablir)
 
 
 def _compte(compteur: Counter) -> str:

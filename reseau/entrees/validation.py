@@ -322,10 +322,10 @@ def valider_tables(tables: dict[str, Table], ref: Referentiel) -> Resultat:
             lien = _partenariat(ligne, ids, suggestions)
             res.partenariats.append(lien)
             relies.update((lien["source"], lien["cible"]))
-    for table, alias, obligatoires in ((orgs, ALIAS_ORGANISATIONS, OBLIGATOIRES_ORGANISATIONS),
-                                       (liens, ALIAS_PARTENARIATS, OBLIGATOIRES_PARTENARIATS)):
-        if table is not None and table.formules:
-            _formules_ignorees(table, alias, obligatoires, res)
+    for lue, alias, obligatoires in ((orgs, ALIAS_ORGANISATIONS, OBLIGATOIRES_ORGANISATIONS),
+                                     (liens, ALIAS_PARTENARIATS, OBLIGATOIRES_PARTENARIATS)):
+        if lue is not None and lue.formules:
+            _formules_ignorees(lue, alias, obligatoires, res)
     if orgs is not None and liens is not None:
         for org in res.organisations:
             if org["id"] not in relies:
