@@ -297,7 +297,7 @@ def _donnees_page(
             d.get("precision") in PRECISIONS_APPROXIMATIVES for _, d in H.nodes(data=True)),
         "filtres": _filtres(H, langue),
         "mesures_fiche": mesures_fiche,
-        "bordures": {c: melanger(c, "#000000", 0.35) for c in set(couleurs.values())},
+        "bordures": {c: melanger(c, "#000000", 0.35) for c in sorted(set(couleurs.values()))},
         "seuil_libelles_px": 2.5 if grand else 0,  # au-delà du seuil, les petits nœuds n'ont de libellé qu'en zoomant
         "max_libelles": MAX_LIBELLES,
         "monde": _monde() if disposition == "geographique" else None,
