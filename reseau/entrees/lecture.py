@@ -36,6 +36,9 @@ class Table:
     fichier: str
     entetes: list[str] = field(default_factory=list)
     lignes: list[tuple[int, list[str]]] = field(default_factory=list)
+    # Après préparation : en-têtes du fichier et ceux qui n'ont pas été reconnus.
+    origine: list[str] = field(default_factory=list)
+    ignorees: list[str] = field(default_factory=list)
 
 
 def _probleme(fichier: str, message: str) -> Probleme:

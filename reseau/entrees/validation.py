@@ -29,6 +29,7 @@ from .schema import (
 )
 
 ANNEE_MIN, ANNEE_MAX = 1800, 2100
+PRECISIONS = ("coordonnees", "ville", "region", "pays")
 
 
 def lire_nombre(texte: str) -> float | None:
@@ -60,6 +61,7 @@ class _Ligne:
     cellules: list[str]
     index: dict[str, int]
     problemes: list[Probleme]
+    facultatives: frozenset[str] = frozenset()
 
     def __getitem__(self, colonne: str) -> str:
         i = self.index.get(colonne)
@@ -74,7 +76,7 @@ class _Ligne:
 
     def obligatoire(self, colonne: str) -> str:
         valeur = self[colonne]
-        if not valeur and colonne in self.index:
+        if not valeur and colonne in self.index and colonne not in self.facultatives:
             self.signaler(colonne, f"valeur obligatoire manquante pour « {colonne} »")
         return valeur
 
@@ -116,17 +118,20 @@ class Resultat:
 
 def _colonnes_manquantes(
     table: Table, alias: dict[str, tuple[str, ...]], obligatoires: tuple[str, ...],
-    problemes: list[Probleme],
+    problemes: list[Probleme], facultatives: frozenset[str] = frozenset(),
 ) -> dict[str, int]:
     index = associer_entetes(table.entetes, alias)
     inconnus = [e for i, e in enumerate(table.entetes) if i not in index.values() and e]
+    lus = table.entetes
+    if table.origine:
+        inconnus, lus = table.ignorees, table.origine
     for colonne in obligatoires:
-        if colonne not in index:
+        if colonne not in index and colonne not in facultatives:
             proche = suggerer(colonne, [cle(e) for e in inconnus])
             suggestion = next((e for e in inconnus if cle(e) == proche), None)
             problemes.append(Probleme(
                 table.fichier, 1, colonne, None,
-                f"colonne obligatoire « {colonne} » absente (en-têtes lus : {', '.join(table.entetes)})",
+                f"colonne obligatoire « {colonne} » absente (en-têtes lus : {', '.join(lus)})",
                 suggestion,
             ))
     return index
@@ -154,10 +159,14 @@ def _organisation(ligne: _Ligne, ref: Referentiel, res: Resultat) -> dict:
                            suggerer(cle(nord_sud), NORD_SUD))
     else:
         org["nord_sud"] = ref.pays[org["pays"]].nord_sud if org["pays"] in ref.pays else ""
+    if ligne["type_source"]:
+        org["type_source"] = ligne["type_source"]
     latitude = ligne.nombre("latitude", -90, 90, "une latitude entre -90 et 90 (WGS84)")
     longitude = ligne.nombre("longitude", -180, 180, "une longitude entre -180 et 180 (WGS84)")
     if latitude is not None and longitude is not None:
-        org.update(latitude=latitude, longitude=longitude, precision="coordonnees")
+        # Une précision relue (export de reseau) est gardée : la position venait de la ville ou du pays.
+        precision = ligne["precision"] if ligne["precision"] in PRECISIONS else "coordonnees"
+        org.update(latitude=latitude, longitude=longitude, precision=precision)
         return org
     if bool(ligne["latitude"]) != bool(ligne["longitude"]):
         manquante = "longitude" if ligne["latitude"] else "latitude"
@@ -188,6 +197,9 @@ def _annee(ligne: _Ligne, colonne: str) -> int | None:
 
 def _partenariat(ligne: _Ligne, ids: dict[str, str]) -> dict:
     lien: dict = {"description": ligne["description"], "reference": ligne["reference"]}
+    for facultative in ("statut", "type_source"):
+        if ligne[facultative]:
+            lien[facultative] = ligne[facultative]
     for colonne in ("source", "cible"):
         valeur = ligne.obligatoire(colonne)
         lien[colonne] = ids.get(valeur.lower(), "")
@@ -218,16 +230,22 @@ def _partenariat(ligne: _Ligne, ids: dict[str, str]) -> dict:
     return lien
 
 
-def valider_tables(tables: dict[str, Table], ref: Referentiel) -> Resultat:
-    """Normalise et valide les tables ; rend tout ce qui a été trouvé."""
+def valider_tables(
+    tables: dict[str, Table], ref: Referentiel, facultatives: frozenset[str] = frozenset()
+) -> Resultat:
+    """Normalise et valide les tables ; rend tout ce qui a été trouvé.
+
+    ``facultatives`` : colonnes obligatoires du contrat tolérées vides (pays d'un graphe…).
+    """
     res = Resultat()
     ids: dict[str, str] = {}
     lignes_org: dict[str, int] = {}
     orgs = tables.get("organisations")
     if orgs is not None:
-        index = _colonnes_manquantes(orgs, ALIAS_ORGANISATIONS, OBLIGATOIRES_ORGANISATIONS, res.problemes)
+        index = _colonnes_manquantes(orgs, ALIAS_ORGANISATIONS, OBLIGATOIRES_ORGANISATIONS, res.problemes,
+                                     facultatives)
         for numero, cellules in orgs.lignes:
-            ligne = _Ligne(orgs, numero, cellules, index, res.problemes)
+            ligne = _Ligne(orgs, numero, cellules, index, res.problemes, facultatives)
             org = _organisation(ligne, ref, res)
             identifiant = org["id"]
             if identifiant.lower() in ids:
