@@ -72,6 +72,11 @@ _TYPES_STRUCTURE.pop("self_employed", None)
 _TYPES_STRUCTURE.pop("unincorporated", None)
 
 
+# Colonnes exploitées par la conversion (donc pas « ignorées »).
+_EXPLOITEES = frozenset({"organisational_structure", "legal_forms", "legal_form", "geo_container_latitude",
+                         "geo_container_longitude"})
+
+
 def est_essglobal(entetes: list[str]) -> bool:
     """Vrai si ces en-têtes sont ceux d'un CSV ESSGlobal.
 
@@ -257,6 +262,7 @@ def lire_jeu_essglobal(
     organisations, lu.avertissements = convertir(brut, echelle=echelle, type=type)
     lu.tables["organisations"] = organisations
     lu.adhesions = next((e for e in brut.entetes if cle(e) == "memberships"), None)
+    lu.lues = frozenset(e for e in brut.entetes if cle(e) in _EXPLOITEES)
     voisin = fichier_dans(fichier.parent, "partenariats")
     if voisin is None:
         if lu.adhesions is None:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -125,6 +126,7 @@ def _associer(
     candidats: dict[str, list[int]] = defaultdict(list)
     ignorees: list[str] = []
     formes_calculees = {cle(c) for c in lu.calculees}
+    formes_lues = {cle(c) for c in lu.lues}
     for i, entete in enumerate(table.entetes):
         forme = cle(entete)
         if not forme or (adhesions is not None and forme == cle(adhesions)):
@@ -136,9 +138,10 @@ def _associer(
             candidats[colonne].append(i)
             continue
         ignorees.append(entete)
-        if forme in formes_calculees:
+        if forme in formes_calculees or forme in formes_lues:
             continue
-        proche = suggerer(forme, list(formes_alias))
+        proches = difflib.get_close_matches(forme, list(formes_alias), n=1, cutoff=0.8)
+        proche = proches[0] if proches else None
         avertissements.append(Probleme(
             table.fichier, 1, entete, None,
             f"colonne « {entete} » ignorée" + ("" if proche else " (non reconnue)"),

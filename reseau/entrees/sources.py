@@ -30,6 +30,8 @@ class Lu:
     contrat: bool = True
     # Colonnes produites par un logiciel (mesures d'un export de reseau…) : ignorées en silence.
     calculees: frozenset[str] = frozenset()
+    # En-têtes déjà exploités par le lecteur (ESSGlobal : Organisational Structure…) : pas signalés.
+    lues: frozenset[str] = frozenset()
     # En-tête d'une colonne qui liste les réseaux de chaque organisation (ESSGlobal : Memberships).
     adhesions: str | None = None
 
