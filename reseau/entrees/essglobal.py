@@ -172,7 +172,7 @@ def convertir(table: Table, *, echelle: str | None = None, type: str | None = No
         if colonne not in index and (colonne == "type_source" or conteneur[colonne] is not None):
             index[colonne] = len(entetes)
             entetes.append(colonne)
-    sources = Counter()
+    sources: Counter[str] = Counter()
     provenance = f"ESSGlobal : {Path(table.fichier).name}"
     sans_nom = sans_echelle = sans_type = 0
     lignes = []

@@ -52,15 +52,15 @@ def lire_gexf(chemin: Path) -> Lu:
     for bloc in _sous(graphe, "attributes"):
         classe = bloc.get("class", "node")
         for attribut in _sous(bloc, "attribute"):
-            titres.setdefault(classe, {})[attribut.get("id", "")] = attribut.get("title") or attribut.get("id", "")
+            titres.setdefault(classe, {})[attribut.get("id") or ""] = attribut.get("title") or attribut.get("id") or ""
     oriente_defaut = graphe.get("defaultedgetype", "undirected") == "directed"
-    noeuds = []
+    noeuds: list[tuple[int, dict[str, object]]] = []
     for bloc in _sous(graphe, "nodes"):
         for numero, noeud in enumerate(_sous(bloc, "node"), start=len(noeuds) + 1):
             attributs = {"id": noeud.get("id", ""), "label": noeud.get("label", ""),
                          **_attributs(noeud, titres["node"])}
             noeuds.append((numero, attributs))
-    aretes = []
+    aretes: list[tuple[int, dict[str, object]]] = []
     for bloc in _sous(graphe, "edges"):
         for numero, arete in enumerate(_sous(bloc, "edge"), start=len(aretes) + 1):
             attributs = _attributs(arete, titres["edge"])

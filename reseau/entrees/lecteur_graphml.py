@@ -49,7 +49,7 @@ def lire_graphml(chemin: Path) -> Lu:
         return lu
     cles: dict[str, dict[str, tuple[str, str | None]]] = {"node": {}, "edge": {}, "graph": {}}
     for cle in _enfants(racine, "key"):
-        nom = cle.get("attr.name") or cle.get("id", "")
+        nom: str = cle.get("attr.name") or cle.get("id") or ""
         defaut = next((d.text for d in _enfants(cle, "default")), None)
         pour = cle.get("for", "all")
         for genre in cles if pour == "all" else (pour,):
