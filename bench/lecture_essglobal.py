@@ -15,10 +15,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ENTETES = ("Identifier,Name,Description,Website,Primary Activity,Organisational Structure,Membership Type,"
-           "UC Country ID,Source Latitude,Source Longitude,Geo Container Latitude,Geo Container Longitude,"
-           "Geo Container,Geocoded Address,Region,dc.Domains,Domains,Memberships,Identifiers,Country ID,"
-           "Latitude,Longitude").split(",")
+ENTETES = (
+    "Identifier", "Name", "Description", "Website", "Primary Activity", "Organisational Structure",
+    "Membership Type", "UC Country ID", "Source Latitude", "Source Longitude", "Geo Container Latitude",
+    "Geo Container Longitude", "Geo Container", "Geocoded Address", "Region", "dc.Domains", "Domains",
+    "Memberships", "Identifiers", "Country ID", "Latitude", "Longitude",
+)
 PAYS = ["gb", "us", "ph", "in", "ar", "FR", "ca", "ke"]
 STRUCTURES = ["OS50", "OS60", "OS130", "https://dev.lod.coop/essglobal/2.1/standard/organisational-structure/OS80",
               "Workers co-operative", "", "OS240"]

@@ -179,10 +179,13 @@ def _brute(
         indice_adhesions = next((i for i, e in enumerate(table.entetes) if cle(e) == cle(adhesions)), None)
     lignes: list[tuple[int, dict[str, str]]] = []
     reseaux: dict[int, str] = {}
+    simples = [(colonne, indices[0]) for colonne, indices in candidats.items() if len(indices) == 1]
+    multiples = [(colonne, indices) for colonne, indices in candidats.items() if len(indices) > 1]
     for numero, cellules in table.lignes:
-        valeurs: dict[str, str] = {}
-        for colonne, indices in candidats.items():
-            trouvees = [(i, _vide(cellules[i])) for i in indices if i < len(cellules)]
+        taille = len(cellules)
+        valeurs = {colonne: _vide(cellules[i]) if i < taille else "" for colonne, i in simples}
+        for colonne, indices in multiples:
+            trouvees = [(i, _vide(cellules[i])) for i in indices if i < taille]
             remplies = [(i, v) for i, v in trouvees if v]
             if not remplies:
                 valeurs[colonne] = ""
@@ -319,6 +322,7 @@ def _adhesions(
     membres: dict[str, list[dict[str, str]]] = defaultdict(list)
     liens: list[tuple[int, dict[str, str]]] = []
     crees: dict[str, str] = {}
+    noms_crees: dict[str, str] = {}
     for numero, ligne in organisations.lignes:
         cellule = reseaux.get(numero, "")
         if not cellule or not ligne.get("id"):
@@ -333,15 +337,16 @@ def _adhesions(
                 while cible in par_id:
                     cible += "-reseau"
                 crees[cle(nom)] = cible
+                noms_crees[cible] = nom
             if cible == ligne["id"]:
                 continue
             membres[cible].append(ligne)
             liens.append((numero, {"source": ligne["id"], "cible": cible, "type": "adhesion", "oriente": "vrai",
                                    "reference": f"colonne « {colonne} »"}))
     echelle = options.defauts.get("echelle", "nationale")
-    for nom_cle, cible in crees.items():
+    for cible in crees.values():
         pays = Counter(m.get("pays", "") for m in membres[cible] if m.get("pays"))
-        nom = next(n for n in _noms_cites(reseaux) if cle(n) == nom_cle)
+        nom = noms_crees[cible]
         organisations.lignes.append((0, {
             "id": cible, "nom": nom, "sigle": nom if len(nom) <= 12 else "", "type": TYPE_RESEAU_CREE,
             "echelle": echelle, "pays": pays.most_common(1)[0][0] if pays else "",
@@ -358,10 +363,6 @@ def _adhesions(
         if colonne_ajoutee not in organisations.colonnes and crees:
             organisations.colonnes.append(colonne_ajoutee)
     return liens
-
-
-def _noms_cites(reseaux: dict[int, str]) -> list[str]:
-    return [n.strip() for cellule in reseaux.values() for n in _SEPARATEURS_ADHESIONS.split(cellule) if n.strip()]
 
 
 def _designer(partenariats: _Brute, organisations: _Brute) -> None:

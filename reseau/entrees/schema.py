@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -121,6 +122,7 @@ def sans_accents(texte: str) -> str:
     return "".join(c for c in decompose if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def cle(texte: str) -> str:
     """Forme de comparaison : minuscules, sans accents, mots joints par ``_``.
 
