@@ -230,3 +230,17 @@ def test_cli_options_de_lecture(tmp_path):
     ])
     assert resultat.exit_code == 0, resultat.output
     assert "1 organisations, 0 partenariats" in resultat.output
+
+
+def test_essglobal_reel_co_operatives_uk():
+    """Extrait réel (ODC-By 1.0) : Country ID, URI OS…, Latitude vide → Geo Container, multi-lignes."""
+    v = reseau.valider(REELS / "essglobal_cuk" / "cuk.csv")
+    assert v.valide, _textes(v.problemes)
+    assert len(v.organisations) == 10 and {o["pays"] for o in v.organisations} == {"GB"}
+    par_id = {o["id"]: o for o in v.organisations}
+    footprint = par_id["r002847"]
+    assert (footprint["latitude"], footprint["longitude"]) == (53.81937, -1.53328)
+    assert footprint["type"] == "entreprise_sociale"  # OS50 « Company (Other) »
+    assert par_id["r006686"]["type"] == "entreprise_sociale"  # OS130 (URI)
+    assert par_id["r013792"]["type_source"] == "Society"  # sans structure : Legal Form
+    assert "Edinburgh’s Favourite Taxi Company" in par_id["r009306"]["description"]

@@ -23,7 +23,7 @@ from .lecteur_graphml import est_graphml, lire_graphml
 from .lecteur_json import lire_json
 from .lecteur_kumu import est_kumu, lire_kumu
 from .lecteur_ods import est_ods, lire_feuilles_ods, table_feuille
-from .lecture import fichier_dans, lire_csv, lire_entetes, lire_tables, texte_cellule
+from .lecture import fichier_dans, lire_csv, lire_entetes, lire_tables, lire_xlsx, texte_cellule
 from .schema import ALIAS_ORGANISATIONS, ALIAS_PARTENARIATS, cle
 from .sources import Lu, probleme
 
@@ -46,6 +46,19 @@ def _feuilles_xlsx(chemin: Path) -> tuple[dict[str, list[list[str]]], list[Probl
     }
     classeur.close()
     return feuilles, []
+
+
+def _feuilles_du_contrat(chemin: Path) -> bool:
+    """Vrai si le classeur XLSX a les deux feuilles du contrat (lu alors par :func:`lecture.lire_xlsx`)."""
+    from openpyxl import load_workbook
+
+    try:
+        classeur = load_workbook(chemin, read_only=True)
+    except Exception:  # illisible : le lecteur générique le dira
+        return False
+    formes = {cle(nom) for nom in classeur.sheetnames}
+    classeur.close()
+    return all(any(s in formes for s in synonymes) for synonymes in _NOMS_FEUILLES.values())
 
 
 def _classeur(chemin: Path, feuilles: dict[str, list[list[str]]], genre: str) -> Lu:
@@ -87,8 +100,11 @@ def _fichier(chemin: Path, essglobal: dict[str, str | None]) -> Lu:
             feuilles, problemes = lire_feuilles_ods(chemin)
             genre = "ODS"
         else:
-            feuilles, problemes = _feuilles_xlsx(chemin)
             genre = "XLSX"
+            if _feuilles_du_contrat(chemin):
+                tables, problemes = lire_xlsx(chemin)
+                return Lu(f"classeur {genre}", tables=tables, problemes=problemes)
+            feuilles, problemes = _feuilles_xlsx(chemin)
         if problemes:
             return Lu(f"classeur {genre}", problemes=problemes)
         return _classeur(chemin, feuilles, genre)
