@@ -244,3 +244,16 @@ def test_essglobal_reel_co_operatives_uk():
     assert par_id["r006686"]["type"] == "entreprise_sociale"  # OS130 (URI)
     assert par_id["r013792"]["type_source"] == "Society"  # sans structure : Legal Form
     assert "Edinburgh’s Favourite Taxi Company" in par_id["r009306"]["description"]
+
+
+def test_essglobal_ancien_fidele_longitide():
+    """En-tête exact d'un ancien export ESSGlobal (uMap) : « Longitide », Country Name vide, Legal Forms."""
+    chemin = FORMATS / "essglobal_ancien.csv"
+    v = reseau.valider(chemin)
+    assert [(p.ligne, p.colonne) for p in v.problemes] == [(2, "longitude"), (3, "longitude")]
+    assert "--colonne longitude=Longitide" in v.problemes[0].message
+    v = reseau.valider(chemin, colonnes={"longitude": "Longitide"}, defauts={"pays": "GB"})
+    assert v.valide, _textes(v.problemes)
+    assert [o["type"] for o in v.organisations] == ["cooperative"] * 3  # Legal Forms
+    assert v.organisations[0]["longitude"] == -1.89 and v.organisations[2]["precision"] == "pays"
+    assert [o["id"] for o in v.organisations] == ["essai1", "essai2", "cbc-1"]

@@ -170,7 +170,10 @@ def _organisation(ligne: _Ligne, ref: Referentiel, res: Resultat) -> dict:
         return org
     if bool(ligne["latitude"]) != bool(ligne["longitude"]):
         manquante = "longitude" if ligne["latitude"] else "latitude"
-        ligne.signaler(manquante, "latitude et longitude vont ensemble — il faut les deux, ou aucune")
+        proche = suggerer(manquante, [cle(e) for e in ligne.table.ignorees]) if manquante not in ligne.index else None
+        entete = next((e for e in ligne.table.ignorees if cle(e) == proche), None)
+        ligne.signaler(manquante, "latitude et longitude vont ensemble — il faut les deux, ou aucune"
+                       + (f" (colonne « {entete} » non reconnue : --colonne {manquante}={entete} ?)" if entete else ""))
     position = ref.localiser(org["pays"], org["region"], org["ville"])
     org.update(latitude=position.latitude, longitude=position.longitude, precision=position.precision)
     if org["pays"] and org["ville"] and position.precision != "ville":
