@@ -257,3 +257,24 @@ def test_essglobal_ancien_fidele_longitide():
     assert [o["type"] for o in v.organisations] == ["cooperative"] * 3  # Legal Forms
     assert v.organisations[0]["longitude"] == -1.89 and v.organisations[2]["precision"] == "pays"
     assert [o["id"] for o in v.organisations] == ["essai1", "essai2", "cbc-1"]
+
+
+def test_gexf_fidele_gephi():
+    """GEXF 1.3 à la Gephi : attributs déclarés par numéro, valeur par défaut, viz, sens par arête."""
+    v = reseau.valider(FORMATS / "gephi.gexf")
+    assert v.valide, _textes(v.problemes)
+    par_id = {o["id"]: o for o in v.organisations}
+    assert par_id["0"]["nom"] == "Réseau Intercontinental" and par_id["0"]["site_web"] == "https://www.ripess.org"
+    assert [par_id[i]["pays"] for i in "012"] == ["LU", "CA", "SN"]
+    assert [par_id[i]["type"] for i in "012"] == ["reseau", "reseau", "cooperative"]  # défaut « Network »
+    liens = {(p["source"], p["cible"]): p for p in v.partenariats}
+    assert liens[("1", "0")]["poids"] == 2.0 and liens[("1", "0")]["oriente"]
+    assert not liens[("2", "1")]["oriente"]
+
+
+def test_json_d3_fidele():
+    """JSON node-link à la d3 (« links », identifiants = noms, attributs inconnus signalés)."""
+    v = reseau.valider(FORMATS / "d3.json")
+    assert v.valide, _textes(v.problemes)
+    assert {(p["source"], p["cible"]) for p in v.partenariats} == {("Coop Quartier", "Chantier"), ("Chantier", "RIPESS")}
+    assert "colonne « group » ignorée" in _textes(v.avertissements)

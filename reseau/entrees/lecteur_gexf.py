@@ -26,8 +26,10 @@ def est_gexf(debut: str) -> bool:
     return "<gexf" in debut
 
 
-def _attributs(element: ElementTree.Element, titres: dict[str, str]) -> dict[str, object]:
-    valeurs: dict[str, object] = {}
+def _attributs(
+    element: ElementTree.Element, titres: dict[str, str], defauts: dict[str, str] | None = None
+) -> dict[str, object]:
+    valeurs: dict[str, object] = dict(defauts or {})
     for bloc in _sous(element, "attvalues"):
         for valeur in _sous(bloc, "attvalue"):
             cle = valeur.get("for") or valeur.get("id") or ""
@@ -49,21 +51,25 @@ def lire_gexf(chemin: Path) -> Lu:
         lu.problemes.append(probleme(fichier, "GEXF sans élément <graph> — aucun réseau à lire"))
         return lu
     titres: dict[str, dict[str, str]] = {"node": {}, "edge": {}}
+    defauts: dict[str, dict[str, str]] = {"node": {}, "edge": {}}
     for bloc in _sous(graphe, "attributes"):
         classe = bloc.get("class", "node")
         for attribut in _sous(bloc, "attribute"):
-            titres.setdefault(classe, {})[attribut.get("id") or ""] = attribut.get("title") or attribut.get("id") or ""
+            titre = attribut.get("title") or attribut.get("id") or ""
+            titres.setdefault(classe, {})[attribut.get("id") or ""] = titre
+            for defaut in _sous(attribut, "default"):
+                defauts.setdefault(classe, {})[titre] = (defaut.text or "").strip()
     oriente_defaut = graphe.get("defaultedgetype", "undirected") == "directed"
     noeuds: list[tuple[int, dict[str, object]]] = []
     for bloc in _sous(graphe, "nodes"):
         for numero, noeud in enumerate(_sous(bloc, "node"), start=len(noeuds) + 1):
             attributs = {"id": noeud.get("id", ""), "label": noeud.get("label", ""),
-                         **_attributs(noeud, titres["node"])}
+                         **_attributs(noeud, titres["node"], defauts["node"])}
             noeuds.append((numero, attributs))
     aretes: list[tuple[int, dict[str, object]]] = []
     for bloc in _sous(graphe, "edges"):
         for numero, arete in enumerate(_sous(bloc, "edge"), start=len(aretes) + 1):
-            attributs = _attributs(arete, titres["edge"])
+            attributs = _attributs(arete, titres["edge"], defauts["edge"])
             attributs.pop("id", None)
             if "type_partenariat" in attributs:
                 attributs["type"] = attributs.pop("type_partenariat")
