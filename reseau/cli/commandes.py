@@ -95,7 +95,7 @@ class _Groupe(click.Group):
 # --- Décorateurs partagés -------------------------------------------------------------
 
 def argument_donnees(commande: Callable) -> Callable:
-    """Argument ``DONNEES`` optionnel : dossier ou classeur ; défaut le jeu de référence."""
+    """Argument ``DONNEES`` optionnel : dossier, classeur ou fichier d'un format lu ; défaut le jeu de référence."""
     return click.argument("donnees", required=False, type=click.Path(path_type=Path))(commande)
 
 
@@ -221,8 +221,9 @@ def progression(message: str) -> None:
 def cli(ctx: click.Context, verbeux: bool) -> None:
     """Analyse et cartographie des réseaux de l'économie sociale et solidaire.
 
-    DONNEES est un dossier (organisations.csv, partenariats.csv) ou un classeur .xlsx ;
-    sans lui, les commandes utilisent le jeu de référence (GESQ, RIPESS).
+    DONNEES : dossier (organisations.csv, partenariats.csv), classeur .xlsx ou .ods, liste
+    d'organisations, annuaire ESSGlobal, GraphML, GEXF, JSON, classeur Kumu ou CSV de Gephi
+    (reconnu au contenu) ; sans lui, le jeu de référence (GESQ, RIPESS).
     """
     ctx.ensure_object(dict)
     ctx.obj["verbeux"] = verbeux
