@@ -14,7 +14,7 @@ from .formats import lire_donnees
 from .geographie import dossier_reference, referentiel
 from .graphe import construire, filtrer
 from .preparation import Options, preparer, verifier_options
-from .schema import ECHELLES, TYPES_ORGANISATION
+from .schema import ECHELLES, STATUTS_PAR_DEFAUT, TYPES_ORGANISATION, LigneOrganisation, LignePartenariat
 from .validation import valider_tables
 
 
@@ -23,8 +23,8 @@ class Validation:
     """Ce que ``valider`` a trouvé dans un jeu de données."""
 
     source: str
-    organisations: list[dict] = field(default_factory=list)
-    partenariats: list[dict] = field(default_factory=list)
+    organisations: list[LigneOrganisation] = field(default_factory=list)
+    partenariats: list[LignePartenariat] = field(default_factory=list)
     problemes: list[Probleme] = field(default_factory=list)
     avertissements: list[Probleme] = field(default_factory=list)
     format: str = ""
@@ -105,6 +105,7 @@ def charger(
     annee: int | None = None,
     echelle: Iterable[str] | str | None = None,
     pays: Iterable[str] | str | None = None,
+    statut: Iterable[str] | str | None = STATUTS_PAR_DEFAUT,
     colonnes: dict[str, str] | None = None,
     defauts: dict[str, str] | None = None,
     valeurs: dict[str, dict[str, str]] | None = None,
@@ -115,7 +116,8 @@ def charger(
     """Charge un jeu en ``MultiGraph`` (un nœud par organisation, une arête par partenariat).
 
     Lève :class:`~reseau.erreurs.DonneesInvalides` avec tous les problèmes s'il y en a.
-    Les filtres gardent les partenariats actifs en ``annee`` et les organisations
+    Les filtres gardent les partenariats actifs en ``annee`` et des statuts donnés (défaut : attestés
+    et intentions ; les co-mentions sont écartées, ``statut=None`` garde tout), et les organisations
     des échelles et pays donnés. ``colonnes``, ``defauts``, ``valeurs``, ``adhesions`` et les
     anciens ``essglobal_echelle``, ``essglobal_type`` : voir :func:`valider`.
 
@@ -129,6 +131,6 @@ def charger(
         raise DonneesInvalides(validation.source, validation.problemes)
     G = construire(validation.organisations, validation.partenariats, validation.source)
     G.graph["avertissements"] = [str(a) for a in validation.avertissements]
-    if annee is None and echelle is None and pays is None:
+    if annee is None and echelle is None and pays is None and statut is None:
         return G
-    return filtrer(G, annee=annee, echelle=echelle, pays=pays)
+    return filtrer(G, annee=annee, echelle=echelle, pays=pays, statut=statut)

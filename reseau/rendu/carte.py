@@ -24,6 +24,7 @@ from ..analyse.agregation import agreger as agreger_graphe
 from ..entrees.geographie import dossier_reference, nom_pays
 from ..entrees.schema import ECHELLES, TYPES_ORGANISATION, TYPES_PARTENARIAT
 from ..erreurs import ParametreInvalide, verifier_choix
+from ..reglages import LONGUEUR_LIBELLE, MAX_COULEURS, MAX_LIBELLES, MAX_MEMBRES, SEUIL_AGREGATION, SEUIL_PHYSIQUE
 from .couleurs import ECHELLE, INCONNU, NORD_SUD, categorie, melanger, palette
 from .disposition import (
     DISPOSITIONS,
@@ -36,12 +37,6 @@ from .fond import anneaux_du_monde
 from .libelles import VOCABULAIRE, abreger, nom_groupe, nombre, traduire, verifier_langue
 
 COULEURS: tuple[str, ...] = ("echelle", "type", "communaute", "nord_sud", "region")
-SEUIL_PHYSIQUE = 1500  # au-delà : positions calculées en Python, physique coupée
-SEUIL_AGREGATION = 10_000  # au-delà, sans agrégation demandée : vue agrégée par région
-MAX_COULEURS = 12  # au-delà, les plus petites catégories partagent le gris « autres »
-MAX_LIBELLES = 400  # libellés dessinés au plus à la fois dans la page
-LONGUEUR_LIBELLE = 28  # au-delà, le libellé affiché est abrégé (le nom complet reste dans la fiche)
-MAX_MEMBRES = 30  # organisations nommées dans la fiche d'un groupe
 MESURES_FICHE: tuple[str, ...] = (
     "degre", "intermediarite", "pagerank", "noyau", "point_articulation", "communaute",
     "sauts_international", "echelles_2_sauts", "pays_2_sauts", "liens_nord_sud", "portee_km",
@@ -96,7 +91,7 @@ def construire_carte(
         )
     mesures = _mesures(G, taille, progression) if agreger is None or couleur == "communaute" else None
     if agreger is None:
-        H = _graphe_organisations(G, mesures)
+        H = _graphe_organisations(G, mesures or {})
     else:
         valeurs = {"communaute": {x: m["communaute"] for x, m in mesures.items()}} if mesures else None
         H = agreger_graphe(G, agreger, valeurs=valeurs)
