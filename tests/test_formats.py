@@ -278,3 +278,27 @@ def test_json_d3_fidele():
     assert v.valide, _textes(v.problemes)
     assert {(p["source"], p["cible"]) for p in v.partenariats} == {("Coop Quartier", "Chantier"), ("Chantier", "RIPESS")}
     assert "colonne « group » ignorée" in _textes(v.avertissements)
+
+
+@pytest.mark.parametrize(("nom", "contenu", "attendu"), [
+    ("casse.graphml", '<?xml version="1.0"?><graphml><graph><node id="a">', "GraphML illisible"),
+    ("casse.gexf", "<gexf><graph><nodes>", "GEXF illisible"),
+    ("casse.json", '{"nodes": [', "JSON illisible"),
+    ("liste.json", "[1, 2]", "JSON node-link (nodes, edges) est attendu"),
+    ("faux.ods", "", "classeur"),
+])
+def test_fichiers_casses_code_2_sans_trace(tmp_path, nom, contenu, attendu):
+    chemin = tmp_path / nom
+    if nom.endswith(".ods"):
+        import zipfile
+
+        with zipfile.ZipFile(chemin, "w") as archive:
+            archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            archive.writestr("content.xml", "<pas du xml")
+    else:
+        chemin.write_text(contenu, encoding="utf-8")
+    sortie = tmp_path / "carte.html"
+    resultat = CliRunner().invoke(cli, ["carte", str(chemin), "-o", str(sortie)])
+    assert resultat.exit_code == 2, resultat.output
+    assert attendu in resultat.output and "Traceback" not in resultat.output
+    assert not sortie.exists()
