@@ -243,6 +243,7 @@ def test_essglobal_reel_co_operatives_uk():
     assert footprint["type"] == "entreprise_sociale"  # OS50 « Company (Other) »
     assert par_id["r006686"]["type"] == "entreprise_sociale"  # OS130 (URI)
     assert par_id["r013792"]["type_source"] == "Society"  # sans structure : Legal Form
+    assert par_id["r005391"]["type_source"] == "OS160"  # URI réduite à son code
     assert "Edinburgh’s Favourite Taxi Company" in par_id["r009306"]["description"]
 
 

@@ -98,6 +98,18 @@ def normaliser_identifiant(valeur: str) -> str:
     return re.sub(r"_+", "-", cle(valeur))
 
 
+def code_vocabulaire(valeur: str) -> str:
+    """Le code d'une URI de vocabulaire ESSGlobal (``…/organisational-structure/OS160`` → ``OS160``), sinon la valeur.
+
+    >>> code_vocabulaire("https://dev.lod.coop/essglobal/2.1/standard/organisational-structure/OS160")
+    'OS160'
+    >>> code_vocabulaire("Self-employed")
+    'Self-employed'
+    """
+    propre = valeur.strip()
+    return propre.rstrip("/").rpartition("/")[2] if "://" in propre else propre
+
+
 def type_structure(structure: str) -> str | None:
     """Le type d'organisation déduit d'une « Organisational Structure » ESSGlobal, ou ``None``.
 
@@ -112,7 +124,7 @@ def type_structure(structure: str) -> str | None:
     (True, True)
     """
     for morceau in structure.split(";"):
-        code = morceau.strip().rstrip("/").rpartition("/")[2].upper()
+        code = code_vocabulaire(morceau).upper()
         if code in VOCABULAIRE_STRUCTURES:
             type_ = VOCABULAIRE_STRUCTURES[code][1]
             if type_ != "autre":
@@ -195,8 +207,9 @@ def convertir(table: Table, *, echelle: str | None = None, type: str | None = No
             deduit = type or (type_structure(brut) if brut else None)
             cellules[index["type"]] = deduit or TYPE_DEFAUT
             if deduit is None and brut:
-                cellules[index["type_source"]] = brut
-                sources[brut] += 1
+                court = ";".join(code_vocabulaire(m) for m in brut.split(";"))
+                cellules[index["type_source"]] = court
+                sources[court] += 1
             sans_type += deduit is None
         cellules[index["reference"]] = cellules[index["reference"]] or provenance
         lignes.append((numero, cellules))
