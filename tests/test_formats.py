@@ -99,11 +99,14 @@ def test_ods_comme_le_csv():
     assert len(ods.partenariats) == len(csv.partenariats)
 
 
-@pytest.mark.parametrize("format_", ["graphml", "gexf", "json"])
+@pytest.mark.parametrize("format_", ["graphml", "gexf", "json", "csv"])
 def test_aller_retour_des_exports(tmp_path, format_):
     """Les exports de reseau se relisent sans perte (organisations, positions, partenariats)."""
     G = reseau.charger()
-    chemin = reseau.exporter(G, tmp_path / f"reseau.{format_}")
+    chemin = reseau.exporter(G, tmp_path / ("reseau" if format_ == "csv" else f"reseau.{format_}"), format_)
+    v = reseau.valider(chemin)
+    assert v.format.startswith("reseau (export"), v.format
+    assert "» ignorée" not in _textes(v.avertissements)  # mesures : un seul avertissement groupé
     H = reseau.charger(chemin)
     assert set(H) == set(G)
     for noeud in G:

@@ -159,6 +159,10 @@ def _dossier(chemin: Path, essglobal_options: dict[str, str | None]) -> Lu:
         lu.format = "liste d'organisations (CSV)"
         problemes = [p for p in problemes if "partenariats" not in p.message]
     lu.problemes = problemes
+    if "organisations" in tables and "precision" in {cle(e) for e in tables["organisations"].entetes}:
+        # Un export CSV de reseau : mesures et id des partenariats recalculés, ignorés ensemble.
+        lu.format = "reseau (export CSV)"
+        lu.calculees = frozenset(e for t in tables.values() for e in t.entetes)
     return lu
 
 

@@ -71,6 +71,7 @@ def lire_gexf(chemin: Path) -> Lu:
         for numero, arete in enumerate(_sous(bloc, "edge"), start=len(aretes) + 1):
             attributs = _attributs(arete, titres["edge"], defauts["edge"])
             attributs.pop("id", None)
+            attributs.pop("networkx_key", None)  # clé de multigraphe écrite par networkx
             if "type_partenariat" in attributs:
                 attributs["type"] = attributs.pop("type_partenariat")
             sens = arete.get("type")
