@@ -306,3 +306,15 @@ def test_fichiers_casses_code_2_sans_trace(tmp_path, nom, contenu, attendu):
     assert resultat.exit_code == 2, resultat.output
     assert attendu in resultat.output and "Traceback" not in resultat.output
     assert not sortie.exists()
+
+
+def test_defaut_type_va_a_la_bonne_table(tmp_path):
+    """« type » existe pour les organisations et les partenariats : le défaut suit le vocabulaire."""
+    dossier = tmp_path / "jeu"
+    dossier.mkdir()
+    _ecrire(dossier, "organisations.csv", "id,nom,type,echelle,pays\na,A,,locale,CA\nb,B,ong,locale,CA\n")
+    _ecrire(dossier, "partenariats.csv", "source,cible,type\na,b,\n")
+    v = reseau.valider(dossier, defauts={"type": "reseau"})
+    assert [p.colonne for p in v.problemes] == ["type"]  # le lien reste sans type : bloquant
+    v = reseau.valider(dossier, defauts={"type": "autre"})
+    assert v.valide and v.organisations[0]["type"] == "autre" and v.partenariats[0]["type"] == "autre"

@@ -417,8 +417,14 @@ def preparer(lu: Lu, ref: Referentiel, options: Options | None = None) -> Prepar
     liens = brutes.get("partenariats")
     for nom, brute in brutes.items():
         for colonne, valeur in options.defauts.items():
-            if colonne in _ALIAS[nom] and (nom == "organisations" or colonne not in ALIAS_ORGANISATIONS
-                                           or colonne in brute.colonnes):
+            if colonne == "type":
+                # « type » existe dans les deux tables : le défaut va à celle dont il est du vocabulaire.
+                vocabulaire = TYPES_ORGANISATION if nom == "organisations" else TYPES_PARTENARIAT
+                if normaliser_vocabulaire(valeur, vocabulaire) is None:
+                    continue
+            elif colonne in ALIAS_ORGANISATIONS and nom == "partenariats":
+                continue  # description, reference… : les défauts visent les organisations
+            if colonne in _ALIAS[nom]:
                 _completer(brute, colonne, valeur, "--defaut", avertissements)
     facultatives: set[str] = set()
     if orgs is not None:
