@@ -14,29 +14,35 @@ from openpyxl import Workbook
 
 ICI = Path(__file__).parent
 
-classeur = Workbook()
-elements = classeur.active
-elements.title = "Elements"
-for ligne in (
-    ("Label", "Type", "Description", "Tags"),
-    ("Chantier de l'économie sociale", "Network", "Réseau québécois", "Québec|réseau"),
-    ("RIPESS", "Network", "Réseau intercontinental", "monde"),
-    ("Coop du Quartier", "Cooperative", "", "local"),
-    ("Jeanne Exemple", "Person", "Animatrice", ""),
-):
-    elements.append(ligne)
-connexions = classeur.create_sheet("Connections")
-for ligne in (
-    ("From", "To", "Type", "Strength", "Direction"),
-    ("Coop du Quartier", "Chantier de l'économie sociale|RIPESS", "Membership", "2", "directed"),
-    ("Chantier de l'économie sociale", "RIPESS", "Membership", "Strong", "directed"),
-    ("Jeanne Exemple", "Coop du Quartier", "Works at", "", "undirected"),
-):
-    connexions.append(ligne)
-classeur.create_sheet("Notes (ignore)").append(("à ignorer",))
-classeur.save(ICI / "kumu.xlsx")
+def fabriquer() -> None:
+    """Écrit kumu.xlsx et contrat.ods dans ce dossier."""
+    classeur = Workbook()
+    elements = classeur.active
+    elements.title = "Elements"
+    for ligne in (
+        ("Label", "Type", "Description", "Tags"),
+        ("Chantier de l'économie sociale", "Network", "Réseau québécois", "Québec|réseau"),
+        ("RIPESS", "Network", "Réseau intercontinental", "monde"),
+        ("Coop du Quartier", "Cooperative", "", "local"),
+        ("Jeanne Exemple", "Person", "Animatrice", ""),
+    ):
+        elements.append(ligne)
+    connexions = classeur.create_sheet("Connections")
+    for ligne in (
+        ("From", "To", "Type", "Strength", "Direction"),
+        ("Coop du Quartier", "Chantier de l'économie sociale|RIPESS", "Membership", "2", "directed"),
+        ("Chantier de l'économie sociale", "RIPESS", "Membership", "Strong", "directed"),
+        ("Jeanne Exemple", "Coop du Quartier", "Works at", "", "undirected"),
+    ):
+        connexions.append(ligne)
+    classeur.create_sheet("Notes (ignore)").append(("à ignorer",))
+    classeur.save(ICI / "kumu.xlsx")
 
-MINIMAL = ICI.parent / "minimal"
-with pd.ExcelWriter(ICI / "contrat.ods", engine="odf") as sortie:
-    for nom in ("organisations", "partenariats"):
-        pd.read_csv(MINIMAL / f"{nom}.csv", dtype=str).to_excel(sortie, sheet_name=nom, index=False)
+    MINIMAL = ICI.parent / "minimal"
+    with pd.ExcelWriter(ICI / "contrat.ods", engine="odf") as sortie:
+        for nom in ("organisations", "partenariats"):
+            pd.read_csv(MINIMAL / f"{nom}.csv", dtype=str).to_excel(sortie, sheet_name=nom, index=False)
+
+
+if __name__ == "__main__":
+    fabriquer()
