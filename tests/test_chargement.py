@@ -100,7 +100,9 @@ def test_decoder_windows_1252():
     assert decoder("Région;Échelle".encode("cp1252"), "f.csv") == "Région;Échelle"
 
 
-def test_fichier_manquant(tmp_path, donnees):
+def test_partenariats_manquant_liste_seule(tmp_path, donnees):
+    """Sans partenariats.csv : une liste d'organisations seule, acceptée avec un avertissement."""
     shutil.copy(donnees / "minimal" / "organisations.csv", tmp_path)
     v = reseau.valider(tmp_path)
-    assert any("partenariats.csv absent" in p.message for p in v.problemes)
+    assert v.valide and v.partenariats == [] and len(v.organisations) == 5
+    assert any("liste d'organisations seule" in a.message for a in v.avertissements)

@@ -112,9 +112,10 @@ def test_jeu_ordinaire_non_pris_pour_essglobal(donnees):
     assert len(v.organisations) == 5
 
 
-def test_csv_ordinaire_passe_seul_refuse(donnees):
-    with pytest.raises(reseau.ParametreInvalide, match="ESSGlobal"):
-        reseau.charger(donnees / "minimal" / "organisations.csv")
+def test_csv_ordinaire_passe_seul_lu_comme_liste(donnees):
+    """Un CSV ordinaire donné seul est une liste d'organisations (avec le partenariats.csv voisin)."""
+    G = reseau.charger(donnees / "minimal" / "organisations.csv")
+    assert G.number_of_nodes() == 5
     with pytest.raises(reseau.ParametreInvalide, match="pas un CSV ESSGlobal"):
         lire_essglobal(donnees / "minimal" / "organisations.csv")
 

@@ -18,7 +18,7 @@ COLONNES_ORGANISATIONS = [
 COLONNES_PARTENARIATS = [
     "source", "cible", "type", "debut", "fin", "poids", "oriente", "description", "reference", "statut",
 ]
-COLONNES_PAYS = ["code", "nom_fr", "nom_en", "nom_es", "continent", "nord_sud", "latitude", "longitude"]
+COLONNES_PAYS = ["code", "nord_sud", "source_nord_sud", "continent", "latitude", "longitude", "nom_fr", "nom_en", "nom_es"]
 COLONNES_LIEUX = ["nom", "type", "pays", "region", "latitude", "longitude", "precision", "reference"]
 
 TYPES_ORGANISATION = {

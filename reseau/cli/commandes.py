@@ -29,7 +29,7 @@ from ..entrees.chargement import charger
 from ..entrees.chargement import valider as valider_donnees
 from ..entrees.schema import STATUTS_PAR_DEFAUT
 from ..entrees.validation import ANNEE_MAX, ANNEE_MIN
-from ..erreurs import ErreurReseau
+from ..erreurs import DonneesInvalides, ErreurReseau
 from ..rendu.carte import COULEURS as COULEURS_CARTE
 from ..rendu.disposition import DISPOSITIONS
 from ..rendu.exports import FORMATS_EXPORT
@@ -57,6 +57,19 @@ def sur(texte: object) -> str:
 def erreur(message: object) -> None:
     """« Erreur : … » sur la sortie d'erreur, sans caractère de contrôle."""
     click.echo(f"Erreur : {sur(message)}", err=True)
+LIMITE_PROBLEMES = 50
+
+
+def lignes_problemes(problemes: list, tout: bool = False) -> list[str]:
+    """Les problèmes à afficher : tous, ou les 50 premiers puis un résumé par colonne des autres."""
+    montres = problemes if tout else problemes[:LIMITE_PROBLEMES]
+    lignes = [f"  - {p}" for p in montres]
+    reste = problemes[len(montres):]
+    if reste:
+        par_colonne = Counter(p.colonne or "(fichier)" for p in reste)
+        resume = ", ".join(f"« {c} » ({n})" for c, n in par_colonne.most_common())
+        lignes.append(f"  … et {len(reste)} autres, par colonne : {resume} (-v pour tout voir)")
+    return lignes
 
 
 class _Groupe(GroupeFrancais):
@@ -64,12 +77,26 @@ class _Groupe(GroupeFrancais):
     (écriture impossible, classeur illisible), 130 pour Ctrl+C, 128 + n pour un signal n,
     1 seulement pour une erreur interne."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # « reseau valider X -v » : -v accepté aussi après la commande.
+        fin = args.index("--") if "--" in args else len(args)
+        if any(a in ("-v", "--verbeux") for a in args[:fin]):
+            args = ["-v", *[a for a in args[:fin] if a not in ("-v", "--verbeux")], *args[fin:]]
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except DonneesInvalides as exc:
+            n = len(exc.problemes)
+            click.echo(f"Erreur : {n} problème{'s' if n > 1 else ''} dans les données « {exc.source} » :", err=True)
+            for ligne in lignes_problemes(exc.problemes, bool((ctx.obj or {}).get("verbeux"))):
+                click.echo(ligne, err=True)
+            ctx.exit(2)
         except ErreurReseau as exc:
             erreur(exc)
             ctx.exit(2)
+
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
@@ -102,7 +129,7 @@ class _Groupe(GroupeFrancais):
 # --- Décorateurs partagés -------------------------------------------------------------
 
 def argument_donnees(commande: Callable) -> Callable:
-    """Argument ``DONNEES`` optionnel : dossier ou classeur ; défaut le jeu de référence."""
+    """Argument ``DONNEES`` optionnel : dossier, classeur ou fichier d'un format lu ; défaut le jeu de référence."""
     return click.argument("donnees", required=False, type=click.Path(path_type=Path))(commande)
 
 
@@ -131,29 +158,66 @@ def options_sortie(commande: Callable) -> Callable:
                         show_default=True, help="Format de sortie.")(commande)
 
 
+def _paires(option: str, textes: tuple[str, ...], forme: str) -> list[tuple[str, str]]:
+    """``A=B`` → (A, B), avec une erreur d'usage claire sinon."""
+    paires = []
+    for texte in textes:
+        gauche, egal, droite = texte.partition("=")
+        if not egal or not gauche.strip():
+            raise click.BadParameter(f"« {texte} » : attendu {forme}", param_hint=option)
+        paires.append((gauche.strip(), droite.strip()))
+    return paires
+
+
+def options_lues(colonne: tuple[str, ...], defaut: tuple[str, ...], valeur: tuple[str, ...]) -> dict[str, Any]:
+    """Les options ``--colonne``, ``--defaut``, ``--valeur`` en arguments de :func:`reseau.charger`."""
+    valeurs: dict[str, dict[str, str]] = {}
+    for gauche, cible in _paires("--valeur", valeur, "COLONNE:VALEUR=CIBLE (ex. type:Person=autre)"):
+        nom, deux_points, source = gauche.partition(":")
+        if not deux_points:
+            raise click.BadParameter(f"« {gauche}={cible} » : attendu COLONNE:VALEUR=CIBLE (ex. type:Person=autre)",
+                                     param_hint="--valeur")
+        valeurs.setdefault(nom.strip(), {})[source.strip()] = cible
+    return {
+        "colonnes": dict(_paires("--colonne", colonne, "CIBLE=SOURCE (ex. nom=NomEntreprise)")),
+        "defauts": dict(_paires("--defaut", defaut, "COLONNE=VALEUR (ex. pays=CA)")),
+        "valeurs": valeurs,
+    }
+
+
 def options_essglobal(commande: Callable) -> Callable:
-    """Import ESSGlobal : ``--essglobal-echelle`` et ``--essglobal-type``, ce que ce format ne dit pas."""
+    """Options de lecture : ``--colonne``, ``--defaut``, ``--valeur``, ``--adhesions`` et les anciens
+    ``--essglobal-echelle``, ``--essglobal-type`` (alias de ``--defaut echelle=…``, ``--defaut type=…``)."""
     for option in reversed((
+        click.option("--colonne", multiple=True, metavar="CIBLE=SOURCE",
+                     help="La colonne SOURCE du fichier est la colonne CIBLE (ex. nom=NomEntreprise ; répétable)."),
+        click.option("--defaut", multiple=True, metavar="COLONNE=VALEUR",
+                     help="Valeur d'une colonne absente ou vide (ex. pays=CA, echelle=locale ; répétable)."),
+        click.option("--valeur", multiple=True, metavar="COLONNE:SOURCE=CIBLE",
+                     help="Traduire une valeur du fichier (ex. type:Person=autre ; répétable)."),
+        click.option("--adhesions", metavar="COLONNE",
+                     help="Colonne qui liste les réseaux de chaque organisation (« ; » ou « , ») : "
+                          "des partenariats adhesion."),
         click.option("--essglobal-echelle", metavar="ECHELLE",
-                     help="Échelle des organisations d'un CSV ESSGlobal  [défaut : locale, avec avertissement]"),
+                     help="Ancien nom de --defaut echelle=ECHELLE  [ESSGlobal : locale, avec avertissement]"),
         click.option("--essglobal-type", metavar="TYPE",
-                     help="Type des organisations d'un CSV ESSGlobal  "
-                          "[défaut : d'après « Organisational Structure », sinon autre]"),
+                     help="Ancien nom de --defaut type=TYPE  [ESSGlobal : d'après « Organisational Structure »]"),
     )):
         commande = option(commande)
     return commande
 
 
 def graphe_charge(commande: Callable) -> Callable:
-    """``DONNEES``, filtres et options ESSGlobal ; la commande reçoit le graphe chargé ``G``."""
+    """``DONNEES``, filtres et options de lecture ; la commande reçoit le graphe chargé ``G``."""
 
     @functools.wraps(commande)
     def enveloppe(
         *args: Any, donnees: Path | None, annee: int | None, echelle: tuple[str, ...], pays: tuple[str, ...],
-        statut: tuple[str, ...], essglobal_echelle: str | None, essglobal_type: str | None, **kwargs: Any,
+        statut: tuple[str, ...], colonne: tuple[str, ...], defaut: tuple[str, ...], valeur: tuple[str, ...],
+        adhesions: str | None, essglobal_echelle: str | None, essglobal_type: str | None, **kwargs: Any,
     ) -> Any:
         G = charger(donnees, annee=annee, echelle=echelle or None, pays=pays or None,
-                    statut=statut or STATUTS_PAR_DEFAUT,
+                    statut=statut or STATUTS_PAR_DEFAUT, **options_lues(colonne, defaut, valeur), adhesions=adhesions,
                     essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
         return commande(*args, G=G, **kwargs)
 
@@ -210,8 +274,9 @@ def cli(
 ) -> None:
     """Analyse et cartographie des réseaux de l'économie sociale et solidaire.
 
-    DONNEES est un dossier (organisations.csv, partenariats.csv) ou un classeur .xlsx ;
-    sans lui, les commandes utilisent le jeu de référence (GESQ, RIPESS).
+    DONNEES : dossier (organisations.csv, partenariats.csv), classeur .xlsx ou .ods, liste
+    d'organisations, annuaire ESSGlobal, GraphML, GEXF, JSON, classeur Kumu ou CSV de Gephi
+    (reconnu au contenu) ; sans lui, le jeu de référence (GESQ, RIPESS).
     """
     ctx.ensure_object(dict)
     ctx.obj["verbeux"] = verbeux
@@ -238,16 +303,20 @@ def _compte(compteur: Counter) -> str:
 @options_essglobal
 @click.pass_context
 def valider(
-    ctx: click.Context, donnees: Path | None, essglobal_echelle: str | None, essglobal_type: str | None
+    ctx: click.Context, donnees: Path | None, colonne: tuple[str, ...], defaut: tuple[str, ...],
+    valeur: tuple[str, ...], adhesions: str | None, essglobal_echelle: str | None, essglobal_type: str | None,
 ) -> None:
-    """Vérifie les données : résumé, puis tous les problèmes et avertissements.
+    """Vérifie les données : résumé, puis les problèmes et avertissements.
 
-    DONNEES peut aussi être un CSV ESSGlobal (ou un dossier dont organisations.csv l'est).
+    DONNEES : dossier de CSV, classeur XLSX ou ODS, CSV (liste d'organisations, ESSGlobal,
+    Gephi), GraphML, GEXF, JSON node-link, classeur Kumu — reconnu au contenu.
+    Au-delà de 50 problèmes, les 50 premiers puis un résumé par colonne (-v : tous).
     Code de sortie 2 s'il y a au moins un problème bloquant.
     """
-    v = valider_donnees(donnees, essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
+    v = valider_donnees(donnees, **options_lues(colonne, defaut, valeur), adhesions=adhesions,
+                        essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
     organisations, partenariats = v.organisations, v.partenariats
-    click.echo(f"Jeu : {sur(v.source)}")
+    click.echo(f"Jeu : {sur(v.source)}" + (f" ({v.format})" if v.format else ""))
     click.echo(f"  {len(organisations)} organisations, {len(partenariats)} partenariats")
     if organisations:
         click.echo(f"  échelles : {_compte(Counter(o['echelle'] for o in organisations if o['echelle']))}")
@@ -264,8 +333,8 @@ def valider(
             click.echo(f"  … et {len(v.avertissements) - limite} autres (-v pour tout voir)")
     if v.problemes:
         click.echo(f"\n{len(v.problemes)} problème(s) bloquant(s) :", err=True)
-        for p in v.problemes:
-            click.echo(f"  - {sur(p)}", err=True)
+        for ligne in lignes_problemes(v.problemes, bool(ctx.obj.get("verbeux"))):
+            click.echo(sur(ligne), err=True)
         ctx.exit(2)
     click.echo("\nDonnées valides.")
 

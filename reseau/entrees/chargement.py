@@ -9,11 +9,12 @@ from pathlib import Path
 import networkx as nx
 
 from ..erreurs import DonneesInvalides, Probleme
-from .essglobal import fichier_essglobal, lire_jeu_essglobal
+from .essglobal import verifier_option
+from .formats import lire_donnees
 from .geographie import dossier_reference, referentiel
 from .graphe import construire, filtrer
-from .lecture import Table, lire_tables
-from .schema import STATUTS_PAR_DEFAUT, LigneOrganisation, LignePartenariat
+from .preparation import Options, preparer, verifier_options
+from .schema import ECHELLES, STATUTS_PAR_DEFAUT, TYPES_ORGANISATION, LigneOrganisation, LignePartenariat
 from .validation import valider_tables
 
 
@@ -26,6 +27,7 @@ class Validation:
     partenariats: list[LignePartenariat] = field(default_factory=list)
     problemes: list[Probleme] = field(default_factory=list)
     avertissements: list[Probleme] = field(default_factory=list)
+    format: str = ""
 
     @property
     def valide(self) -> bool:
@@ -37,47 +39,63 @@ def _chemin(donnees: str | Path | None) -> Path:
     return dossier_reference() if donnees is None else Path(donnees)
 
 
-def _lire(
-    chemin: Path, essglobal_echelle: str | None, essglobal_type: str | None
-) -> tuple[dict[str, Table], list[Probleme], list[Probleme]]:
-    """Tables brutes, problèmes et avertissements de lecture (format ESSGlobal reconnu à ses en-têtes)."""
-    fichier = fichier_essglobal(chemin)
-    if fichier is not None:
-        return lire_jeu_essglobal(fichier, echelle=essglobal_echelle, type=essglobal_type)
-    tables, problemes = lire_tables(chemin)
-    avertissements = []
-    if essglobal_echelle is not None or essglobal_type is not None:
-        avertissements.append(
-            Probleme(str(chemin), None, None, None, "options ESSGlobal ignorées : ce jeu n'est pas au format ESSGlobal")
-        )
-    return tables, problemes, avertissements
+def _options(
+    colonnes: dict[str, str] | None, defauts: dict[str, str] | None, valeurs: dict[str, dict[str, str]] | None,
+    adhesions: str | None,
+) -> Options:
+    return Options(dict(colonnes or {}), dict(defauts or {}), {c: dict(v) for c, v in (valeurs or {}).items()},
+                   adhesions)
 
 
 def valider(
     donnees: str | Path | None = None,
     *,
+    colonnes: dict[str, str] | None = None,
+    defauts: dict[str, str] | None = None,
+    valeurs: dict[str, dict[str, str]] | None = None,
+    adhesions: str | None = None,
     essglobal_echelle: str | None = None,
     essglobal_type: str | None = None,
 ) -> Validation:
-    """Lit et vérifie un jeu (dossier, classeur XLSX, CSV ESSGlobal ; défaut : le jeu de référence).
+    """Lit et vérifie un jeu, quel qu'en soit le format (défaut : le jeu de référence).
+
+    Formats reconnus au contenu : dossier de CSV ou classeur XLSX/ODS du contrat, liste
+    d'organisations seule, ESSGlobal, GraphML, GEXF, JSON node-link, Kumu, CSV de Gephi
+    (voir docs/donnees.md). ``colonnes`` {cible: en-tête du fichier}, ``defauts`` {colonne:
+    valeur pour les cellules vides}, ``valeurs`` {colonne: {valeur du fichier: valeur voulue}},
+    ``adhesions`` (en-tête d'une colonne qui liste les réseaux de chaque organisation).
+    ``essglobal_echelle`` et ``essglobal_type`` : anciens noms de ``defauts`` échelle et type.
 
     Ne lève pas pour des données fautives : tout est dans ``problemes`` et ``avertissements``.
-    Un CSV ESSGlobal (fichier, ou ``organisations.csv`` d'un dossier) reçoit l'échelle
-    ``essglobal_echelle`` et le type ``essglobal_type`` qu'il ne donne pas (voir :mod:`reseau.entrees.essglobal`).
 
     >>> v = valider()
     >>> v.valide, len(v.organisations) >= 80
     (True, True)
     """
     chemin = _chemin(donnees)
-    tables, problemes, avertissements = _lire(chemin, essglobal_echelle, essglobal_type)
-    resultat = valider_tables(tables, referentiel())
+    options = _options(colonnes, defauts, valeurs, adhesions)
+    verifier_options(options)
+    echelle = options.defauts.get("echelle") or essglobal_echelle
+    type_ = options.defauts.get("type") or essglobal_type
+    lu = lire_donnees(chemin, echelle=echelle, type=type_)
+    if lu.format != "ESSGlobal":
+        if essglobal_echelle is not None or essglobal_type is not None:
+            lu.avertissements.append(
+                Probleme(str(chemin), None, None, None, "options ESSGlobal ignorées : ce jeu n'est pas au format ESSGlobal")
+            )
+    else:
+        verifier_option(echelle, ECHELLES, "--essglobal-echelle" if essglobal_echelle else "--defaut echelle")
+        verifier_option(type_, TYPES_ORGANISATION, "--essglobal-type" if essglobal_type else "--defaut type")
+    ref = referentiel()
+    prepare = preparer(lu, ref, options)
+    resultat = valider_tables(prepare.tables, ref, prepare.facultatives)
     return Validation(
         source=str(chemin),
         organisations=resultat.organisations,
         partenariats=resultat.partenariats,
-        problemes=problemes + resultat.problemes,
-        avertissements=avertissements + resultat.avertissements,
+        problemes=prepare.problemes + resultat.problemes,
+        avertissements=prepare.avertissements + resultat.avertissements,
+        format=lu.format,
     )
 
 
@@ -88,6 +106,10 @@ def charger(
     echelle: Iterable[str] | str | None = None,
     pays: Iterable[str] | str | None = None,
     statut: Iterable[str] | str | None = STATUTS_PAR_DEFAUT,
+    colonnes: dict[str, str] | None = None,
+    defauts: dict[str, str] | None = None,
+    valeurs: dict[str, dict[str, str]] | None = None,
+    adhesions: str | None = None,
     essglobal_echelle: str | None = None,
     essglobal_type: str | None = None,
 ) -> nx.MultiGraph:
@@ -96,13 +118,15 @@ def charger(
     Lève :class:`~reseau.erreurs.DonneesInvalides` avec tous les problèmes s'il y en a.
     Les filtres gardent les partenariats actifs en ``annee`` et des statuts donnés (défaut : attestés
     et intentions ; les co-mentions sont écartées, ``statut=None`` garde tout), et les organisations
-    des échelles et pays donnés. ``essglobal_echelle`` et ``essglobal_type`` : voir :func:`valider`.
+    des échelles et pays donnés. ``colonnes``, ``defauts``, ``valeurs``, ``adhesions`` et les
+    anciens ``essglobal_echelle``, ``essglobal_type`` : voir :func:`valider`.
 
     >>> G = charger()
     >>> G.nodes["gesq"]["pays"]
     'CA'
     """
-    validation = valider(donnees, essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
+    validation = valider(donnees, colonnes=colonnes, defauts=defauts, valeurs=valeurs, adhesions=adhesions,
+                         essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
     if not validation.valide:
         raise DonneesInvalides(validation.source, validation.problemes)
     G = construire(validation.organisations, validation.partenariats, validation.source)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from pathlib import Path
 
 from ..erreurs import DonneesInvalides, ParametreInvalide, Probleme
@@ -27,6 +28,7 @@ from .schema import (
     normaliser_vocabulaire,
     suggerer,
 )
+from .sources import Lu
 
 ENTETES_ESSGLOBAL: tuple[str, ...] = (
     "Identifier", "Name", "Description", "Organisational Structure", "Primary Activity",
@@ -39,18 +41,40 @@ TYPE_DEFAUT = "autre"
 # Colonnes propres à ESSGlobal : avec « Identifier », elles signent le format.
 _SIGNATURES = frozenset(cle(e) for e in (
     "Organisational Structure", "Primary Activity", "Activities", "Street Address",
-    "Postcode", "Country Name", "Phone", "Email",
+    "Postcode", "Country Name", "Country ID", "Phone", "Email", "Memberships", "Geo Container Latitude",
+    "Legal Forms",
 ))
-# « Organisational Structure » (définitions ESSGlobal) → type d'organisation du schéma.
-_TYPES_STRUCTURE = {
-    "not_for_profit_organisation": "ong",
-    "charity": "ong",
-    "social_enterprise": "entreprise_sociale",
-    "community_interest_company_cic": "entreprise_sociale",
-    "community_benefit_society_industrial_and_provident_society_ips": "entreprise_sociale",
-    "trade_union": "syndicat",
-    "network": "reseau",
+# Vocabulaire ESSGlobal « organisational-structure » (codes OS… et libellés anglais, fichier
+# vocabs/standard/organisational-structure.skos du dépôt essglobal-linked-open-data/map-sse) → types.
+VOCABULAIRE_STRUCTURES: dict[str, tuple[str, str]] = {
+    "OS10": ("Community group (formal or informal)", "ong"),
+    "OS20": ("Not-for-profit organisation", "ong"),
+    "OS30": ("Social enterprise", "entreprise_sociale"),
+    "OS40": ("Charity", "ong"),
+    "OS50": ("Company (Other)", "entreprise_sociale"),
+    "OS60": ("Workers co-operative", "cooperative"),
+    "OS70": ("Housing co-operative", "cooperative"),
+    "OS80": ("Consumer co-operative", "cooperative"),
+    "OS90": ("Producer co-operative", "cooperative"),
+    "OS100": ("Multi-stakeholder co-operative", "cooperative"),
+    "OS110": ("Secondary co-operative", "reseau"),
+    "OS120": ("Community Interest Company (CIC)", "entreprise_sociale"),
+    "OS130": ("Community Benefit Society / Industrial and Provident Society (IPS)", "entreprise_sociale"),
+    "OS140": ("Employee trust", "entreprise_sociale"),
+    "OS150": ("Self-employed", "autre"),
+    "OS160": ("Unincorporated", "autre"),
 }
+_TYPES_STRUCTURE = {cle(libelle): type_ for libelle, type_ in VOCABULAIRE_STRUCTURES.values()} | {
+    "trade_union": "syndicat", "network": "reseau", "federation": "reseau",
+    "community_interest_company_cic": "entreprise_sociale", "not_for_profit_organisation": "ong",
+}
+_TYPES_STRUCTURE.pop("self_employed", None)
+_TYPES_STRUCTURE.pop("unincorporated", None)
+
+
+# Colonnes exploitées par la conversion (donc pas « ignorées »).
+_EXPLOITEES = frozenset({"organisational_structure", "legal_forms", "legal_form", "geo_container_latitude",
+                         "geo_container_longitude"})
 
 
 def est_essglobal(entetes: list[str]) -> bool:
@@ -74,17 +98,38 @@ def normaliser_identifiant(valeur: str) -> str:
     return re.sub(r"_+", "-", cle(valeur))
 
 
+def code_vocabulaire(valeur: str) -> str:
+    """Le code d'une URI de vocabulaire ESSGlobal (``…/organisational-structure/OS160`` → ``OS160``), sinon la valeur.
+
+    >>> code_vocabulaire("https://dev.lod.coop/essglobal/2.1/standard/organisational-structure/OS160")
+    'OS160'
+    >>> code_vocabulaire("Self-employed")
+    'Self-employed'
+    """
+    propre = valeur.strip()
+    return propre.rstrip("/").rpartition("/")[2] if "://" in propre else propre
+
+
 def type_structure(structure: str) -> str | None:
     """Le type d'organisation déduit d'une « Organisational Structure » ESSGlobal, ou ``None``.
 
-    Plusieurs structures séparées par « ; » : la première reconnue l'emporte.
+    Libellé, code (``OS60``) ou URI (``…/organisational-structure/OS130``) ; plusieurs valeurs
+    séparées par « ; » : la première reconnue l'emporte.
 
     >>> type_structure("Workers co-operative"), type_structure("Charity;Social enterprise")
     ('cooperative', 'ong')
-    >>> type_structure("Self-employed") is None
-    True
+    >>> type_structure("https://dev.lod.coop/essglobal/2.1/standard/organisational-structure/OS130")
+    'entreprise_sociale'
+    >>> type_structure("Self-employed") is None, type_structure("OS999") is None
+    (True, True)
     """
     for morceau in structure.split(";"):
+        code = code_vocabulaire(morceau).upper()
+        if code in VOCABULAIRE_STRUCTURES:
+            type_ = VOCABULAIRE_STRUCTURES[code][1]
+            if type_ != "autre":
+                return type_
+            continue
         forme = cle(morceau)
         if "co_operative" in forme or "cooperative" in forme:
             return "cooperative"
@@ -132,6 +177,14 @@ def convertir(table: Table, *, echelle: str | None = None, type: str | None = No
             index[colonne] = len(entetes)
             entetes.append(colonne)
     structure = next((i for i, e in enumerate(entetes) if cle(e) == "organisational_structure"), None)
+    formes = next((i for i, e in enumerate(entetes) if cle(e) in ("legal_forms", "legal_form")), None)
+    conteneur = {c: next((i for i, e in enumerate(entetes) if cle(e) == f"geo_container_{c}"), None)
+                 for c in ("latitude", "longitude")}
+    for colonne in ("latitude", "longitude", "type_source"):
+        if colonne not in index and (colonne == "type_source" or conteneur[colonne] is not None):
+            index[colonne] = len(entetes)
+            entetes.append(colonne)
+    sources: Counter[str] = Counter()
     provenance = f"ESSGlobal : {Path(table.fichier).name}"
     sans_nom = sans_echelle = sans_type = 0
     lignes = []
@@ -146,9 +199,17 @@ def convertir(table: Table, *, echelle: str | None = None, type: str | None = No
         if not cellules[index["echelle"]]:
             cellules[index["echelle"]] = echelle or ECHELLE_DEFAUT
             sans_echelle += echelle is None
+        for coordonnee, i in conteneur.items():
+            if i is not None and coordonnee in index and not cellules[index[coordonnee]].strip():
+                cellules[index[coordonnee]] = cellules[i]
         if not cellules[index["type"]]:
-            deduit = type or (type_structure(cellules[structure]) if structure is not None else None)
+            brut = (cellules[structure] if structure is not None else "") or (cellules[formes] if formes is not None else "")
+            deduit = type or (type_structure(brut) if brut else None)
             cellules[index["type"]] = deduit or TYPE_DEFAUT
+            if deduit is None and brut:
+                court = ";".join(code_vocabulaire(m) for m in brut.split(";"))
+                cellules[index["type_source"]] = court
+                sources[court] += 1
             sans_type += deduit is None
         cellules[index["reference"]] = cellules[index["reference"]] or provenance
         lignes.append((numero, cellules))
@@ -161,7 +222,10 @@ def convertir(table: Table, *, echelle: str | None = None, type: str | None = No
     if sans_type:
         avertissements.append(_avertir(
             table, "type", f"format ESSGlobal : type d'organisation absent ou « Organisational Structure » "
-            f"non reconnue — « {TYPE_DEFAUT} » appliqué à {sans_type} organisation(s) ; précisez-le avec --essglobal-type",
+            f"non reconnue — « {TYPE_DEFAUT} » appliqué à {sans_type} organisation(s) ; précisez-le avec --essglobal-type"
+            " ou --valeur type:STRUCTURE=TYPE"
+            + (" ; structures non reconnues : " + ", ".join(f"« {v} » ({n})" for v, n in sources.most_common(10))
+               if sources else ""),
         ))
     if sans_nom:
         avertissements.append(_avertir(
@@ -197,32 +261,36 @@ def _identifiants_normalises(table: Table) -> Table:
 
 def lire_jeu_essglobal(
     fichier: Path, *, echelle: str | None = None, type: str | None = None
-) -> tuple[dict[str, Table], list[Probleme], list[Probleme]]:
-    """Tables au schéma, problèmes et avertissements d'un jeu ESSGlobal.
+) -> Lu:
+    """Le jeu ESSGlobal lu : organisations au schéma, partenariats voisins, avertissements.
 
-    Les partenariats viennent du ``partenariats.csv`` voisin s'il existe ; sans lui, le jeu
-    n'a que des organisations (avertissement).
+    Les partenariats viennent du ``partenariats.csv`` voisin s'il existe, et de la colonne
+    ``Memberships`` (une adhésion par réseau cité) ; sans eux, le jeu n'a que des organisations.
     """
-    lu = lire_csv(fichier, str(fichier), ALIAS_ORGANISATIONS)
-    if isinstance(lu, Probleme):
-        return {}, [lu], []
-    organisations, avertissements = convertir(lu, echelle=echelle, type=type)
-    avertissements = [*lu.avertissements, *avertissements]  # lecture : caractères retirés, encodage
-    tables = {"organisations": organisations}
-    problemes: list[Probleme] = []
+    lu = Lu("ESSGlobal", contrat=False)
+    brut = lire_csv(fichier, str(fichier), ALIAS_ORGANISATIONS)
+    if isinstance(brut, Probleme):
+        lu.problemes.append(brut)
+        return lu
+    organisations, avertissements = convertir(brut, echelle=echelle, type=type)
+    lu.avertissements = [*brut.avertissements, *avertissements]  # lecture : caractères retirés, encodage
+    lu.tables["organisations"] = organisations
+    lu.adhesions = next((e for e in brut.entetes if cle(e) == "memberships"), None)
+    lu.lues = frozenset(e for e in brut.entetes if cle(e) in _EXPLOITEES)
     voisin = fichier_dans(fichier.parent, "partenariats")
     if voisin is None:
-        avertissements.append(_avertir(
-            lu, None, "format ESSGlobal sans fichier partenariats.csv à côté : organisations seules, aucun partenariat",
-        ))
+        if lu.adhesions is None:
+            lu.avertissements.append(_avertir(
+                brut, None, "format ESSGlobal sans fichier partenariats.csv à côté : organisations seules, aucun partenariat",
+            ))
     else:
         liens = lire_csv(voisin, str(voisin), ALIAS_PARTENARIATS)
         if isinstance(liens, Probleme):
-            problemes.append(liens)
+            lu.problemes.append(liens)
         else:
-            avertissements.extend(liens.avertissements)
-            tables["partenariats"] = _identifiants_normalises(liens)
-    return tables, problemes, avertissements
+            lu.avertissements.extend(liens.avertissements)
+            lu.tables["partenariats"] = _identifiants_normalises(liens)
+    return lu
 
 
 def _enregistrement(cellules: list[str], index: dict[str, int], ref: Referentiel) -> dict[str, str]:

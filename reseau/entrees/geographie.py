@@ -1,24 +1,58 @@
-"""Tables de référence : pays (codes ISO, noms, Nord/Sud) et lieux (coordonnées)."""
+"""Tables de référence : pays (codes ISO, noms, Nord/Sud) et lieux (coordonnées).
+
+Les noms et codes des pays viennent de la bibliothèque ``pycountry`` (ISO 3166-1 et ses
+traductions fr, en, es, pt) ; ``pays.csv`` ne garde que ce qu'elle n'a pas : Nord/Sud et sa
+source, continent, centroïde, et les noms des codes qu'elle ignore (``XK``, Kosovo).
+"""
 
 from __future__ import annotations
 
 import csv
 import functools
+import gettext
 from dataclasses import dataclass
 from pathlib import Path
 
 from .schema import cle, suggerer
 
 _ICI = Path(__file__).resolve().parent
+LANGUES_PAYS: tuple[str, ...] = ("fr", "en", "es", "pt")
 
-# Noms usuels absents des noms officiels de la table.
+# Noms usuels que la bibliothèque n'a pas (anciens noms, nations du Royaume-Uni, abréviations).
 _ALIAS_PAYS = {
-    "usa": "US", "etats_unis_d_amerique": "US", "united_states_of_america": "US",
-    "uk": "GB", "royaume_uni": "GB", "grande_bretagne": "GB", "angleterre": "GB",
-    "coree_du_sud": "KR", "russie": "RU", "bolivie": "BO", "venezuela": "VE",
-    "vietnam": "VN", "viet_nam": "VN", "republique_dominicaine": "DO",
-    "cote_d_ivoire": "CI", "ivory_coast": "CI",
+    "usa": "US", "etats_unis_d_amerique": "US", "united_states_of_america": "US", "eeuu": "US",
+    "uk": "GB", "royaume_uni": "GB", "grande_bretagne": "GB", "angleterre": "GB", "england": "GB",
+    "scotland": "GB", "ecosse": "GB", "wales": "GB", "pays_de_galles": "GB", "great_britain": "GB",
+    "northern_ireland": "GB", "britain": "GB",
+    "turkey": "TR", "turquia": "TR", "coree_du_sud": "KR", "south_korea": "KR", "north_korea": "KP",
+    "russie": "RU", "russia": "RU", "bolivie": "BO", "bolivia": "BO", "venezuela": "VE",
+    "vietnam": "VN", "viet_nam": "VN", "republique_dominicaine": "DO", "iran": "IR", "syria": "SY",
+    "syrie": "SY", "laos": "LA", "tanzania": "TZ", "tanzanie": "TZ", "moldova": "MD",
+    "cote_d_ivoire": "CI", "ivory_coast": "CI", "czech_republic": "CZ", "holland": "NL",
+    "biélorussie": "BY", "bielorussie": "BY", "swaziland": "SZ", "ile_maurice": "MU",
+    "cap_vert": "CV", "cape_verde": "CV", "brunei": "BN", "macedonia": "MK", "burma": "MM",
+    "dr_congo": "CD", "drc": "CD", "rdc": "CD", "congo_brazzaville": "CG", "congo_kinshasa": "CD",
+    "palestine": "PS", "vatican": "VA", "taiwan": "TW", "micronesia": "FM",
 }
+# Mots sans valeur pour distinguer un pays (« République de », « the »…).
+MOTS_VIDES = frozenset({
+    "republic", "republique", "republica", "of", "the", "de", "du", "des", "la", "le", "les", "l",
+    "d", "del", "da", "do", "dos", "y", "and", "et", "e", "state", "etat", "estado", "kingdom",
+    "royaume", "reino", "federal", "federale", "islands", "iles", "islas", "ilhas", "plurinational",
+    "plurinacional", "bolivarian", "bolivarienne", "bolivariana", "people", "s", "popular",
+    "populaire", "commonwealth", "federation", "federacion", "federacao", "union", "united",
+})
+
+
+def forme_sans_mots_vides(texte: str) -> str:
+    """Forme de comparaison d'un nom de pays sans les mots vides.
+
+    >>> forme_sans_mots_vides("Republic of Ireland"), forme_sans_mots_vides("Congo Republic")
+    ('ireland', 'congo')
+    >>> forme_sans_mots_vides("Congo, The Democratic Republic of the")
+    'congo_democratic'
+    """
+    return "_".join(sorted({m for m in cle(texte).split("_") if m and m not in MOTS_VIDES}))
 
 
 def dossier_reference() -> Path:
@@ -31,7 +65,7 @@ def dossier_reference() -> Path:
 
 @dataclass(frozen=True)
 class Pays:
-    """Une ligne de ``pays.csv``."""
+    """Un pays : noms (bibliothèque, sinon ``pays.csv``), continent, Nord/Sud, centroïde."""
 
     code: str
     nom_fr: str
@@ -41,11 +75,40 @@ class Pays:
     nord_sud: str
     latitude: float
     longitude: float
+    nom_pt: str = ""
+    alpha_3: str = ""
+    source_nord_sud: str = ""
 
     def nom(self, langue: str = "fr") -> str:
-        """Le nom du pays dans la langue demandée (fr, en, es)."""
-        return {"en": self.nom_en, "es": self.nom_es}.get(langue, self.nom_fr)
+        """Le nom du pays dans la langue demandée (fr, en, es, pt)."""
+        return {"en": self.nom_en, "es": self.nom_es, "pt": self.nom_pt or self.nom_en}.get(langue, self.nom_fr)
 
+
+def _traductions() -> dict[str, gettext.NullTranslations]:
+    import pycountry
+
+    return {
+        langue: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[langue], fallback=True)
+        for langue in LANGUES_PAYS if langue != "en"
+    }
+
+
+def _bibliotheque() -> dict[str, tuple[str, list[str], dict[str, str]]]:
+    """Par code alpha-2 : (alpha-3, tous les noms connus, nom usuel par langue)."""
+    import pycountry
+
+    traductions = _traductions()
+    resultat = {}
+    for pays in pycountry.countries:
+        anglais = [n for n in (getattr(pays, "common_name", None), pays.name, getattr(pays, "official_name", None)) if n]
+        noms = list(anglais)
+        usuels = {"en": anglais[0]}
+        for langue, traduction in traductions.items():
+            traduits = [traduction.gettext(n) for n in anglais]
+            usuels[langue] = traduits[0]
+            noms.extend(traduits)
+        resultat[pays.alpha_2] = (pays.alpha_3, noms, usuels)
+    return resultat
 
 @dataclass(frozen=True)
 class Position:
@@ -67,35 +130,72 @@ class Referentiel:
     def __init__(self, dossier: Path) -> None:
         self.pays: dict[str, Pays] = {}
         self._codes_par_nom: dict[str, str] = {}
+        self._codes_sans_mots_vides: dict[str, str | None] = {}
+        bibliotheque = _bibliotheque()
         for ligne in _lire_csv(dossier / "pays.csv"):
+            code = ligne["code"]
+            alpha_3, noms, usuels = bibliotheque.get(code, ("", [], {}))
             pays = Pays(
-                code=ligne["code"], nom_fr=ligne["nom_fr"], nom_en=ligne["nom_en"],
-                nom_es=ligne["nom_es"], continent=ligne["continent"],
-                nord_sud=ligne["nord_sud"], latitude=float(ligne["latitude"]),
-                longitude=float(ligne["longitude"]),
+                code=code, nom_fr=usuels.get("fr") or ligne.get("nom_fr") or code,
+                nom_en=usuels.get("en") or ligne.get("nom_en") or code,
+                nom_es=usuels.get("es") or ligne.get("nom_es") or code,
+                nom_pt=usuels.get("pt") or ligne.get("nom_pt") or ligne.get("nom_en") or code,
+                continent=ligne["continent"], nord_sud=ligne["nord_sud"],
+                latitude=float(ligne["latitude"]), longitude=float(ligne["longitude"]),
+                alpha_3=alpha_3, source_nord_sud=ligne.get("source_nord_sud", ""),
             )
-            self.pays[pays.code] = pays
-            for nom in (pays.nom_fr, pays.nom_en, pays.nom_es):
-                self._codes_par_nom.setdefault(cle(nom), pays.code)
+            self.pays[code] = pays
+            if alpha_3:
+                self._codes_par_nom.setdefault(alpha_3.lower(), code)
+            for nom in (*noms, ligne.get("nom_fr", ""), ligne.get("nom_en", ""), ligne.get("nom_es", "")):
+                if nom:
+                    self._retenir(nom, code)
         for alias, code in _ALIAS_PAYS.items():
             if code in self.pays:
-                self._codes_par_nom.setdefault(alias, code)
+                self._codes_par_nom.setdefault(cle(alias), code)
         self._lieux: dict[tuple[str, str, str], tuple[float, float]] = {}
         for ligne in _lire_csv(dossier / "lieux.csv"):
             clef = (ligne["pays"], cle(ligne["nom"]), ligne["type"])
             self._lieux.setdefault(clef, (float(ligne["latitude"]), float(ligne["longitude"])))
 
+    def _retenir(self, nom: str, code: str) -> None:
+        self._codes_par_nom.setdefault(cle(nom), code)
+        court = forme_sans_mots_vides(nom)
+        if court and self._codes_sans_mots_vides.get(court, code) != code:
+            self._codes_sans_mots_vides[court] = None  # ambigu : ne désigne aucun pays
+        else:
+            self._codes_sans_mots_vides[court] = code
+
     def code_pays(self, valeur: str) -> str | None:
-        """Le code ISO désigné par un code ou un nom (fr, en, es), ou ``None``."""
+        """Le code ISO 3166-1 alpha-2 désigné par un code (alpha-2 ou alpha-3, casse libre) ou un
+        nom (fr, en, es, pt ; « Republic of Ireland » comme « Ireland »), ou ``None``.
+
+        >>> ref = referentiel()
+        >>> [ref.code_pays(v) for v in ("sn", "PER", "Turkey", "Czech Republic", "Congo Republic", "Alemanha")]
+        ['SN', 'PE', 'TR', 'CZ', 'CG', 'DE']
+        """
         brut = valeur.strip()
         if brut.upper() in self.pays:
             return brut.upper()
-        return self._codes_par_nom.get(cle(brut))
+        forme = cle(brut)
+        trouve = self._codes_par_nom.get(forme)
+        if trouve is None:
+            trouve = self._codes_sans_mots_vides.get(forme_sans_mots_vides(brut))
+        return trouve
 
     def suggerer_pays(self, valeur: str) -> str | None:
-        """Le nom de pays connu le plus proche de ``valeur``."""
-        proche = suggerer(cle(valeur), list(self._codes_par_nom))
-        return self.pays[self._codes_par_nom[proche]].nom_fr if proche else None
+        """Le nom du pays connu le plus proche de ``valeur`` (distance sur le nom sans mots vides).
+
+        >>> referentiel().suggerer_pays("Senegl")
+        'Sénégal'
+        """
+        court = forme_sans_mots_vides(valeur)
+        if not court:
+            return None
+        connus = [f for f, code in self._codes_sans_mots_vides.items() if code]
+        proche = suggerer(court, connus)
+        code = self._codes_sans_mots_vides.get(proche) if proche else None
+        return self.pays[code].nom_fr if code else None
 
     def cherche_lieu(self, pays: str, nom: str, type_lieu: str) -> tuple[float, float] | None:
         """Les coordonnées d'une ville ou d'une région de ``lieux.csv``."""

@@ -54,6 +54,9 @@ class Table:
     avertissements: list[Probleme] = field(default_factory=list)
     # Cellules formule sans valeur calculée : (ligne, indice de colonne) → formule.
     formules: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Après préparation : en-têtes du fichier et ceux qui n'ont pas été reconnus.
+    origine: list[str] = field(default_factory=list)
+    ignorees: list[str] = field(default_factory=list)
 
 
 def lignes_physiques(texte: str) -> Iterator[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from typing import TypedDict
@@ -59,19 +60,24 @@ _ALIAS_COMMUNS = {
 }
 ALIAS_ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "id": ("id", "identifiant", "identifier", "code", "cle", "key"),
-    "nom": ("nom", "name", "nombre", "nom_complet", "organisation", "organization"),
+    "nom": ("nom", "name", "nombre", "nom_complet", "organisation", "organization", "label",
+            "nom_entreprise", "nomentreprise", "raison_sociale", "denomination", "display_name"),
     "sigle": ("sigle", "acronyme", "acronym", "abreviation", "abbreviation", "sigla"),
-    "type": ("type", "type_organisation", "type_d_organisation", "categorie", "category", "tipo"),
+    "type": ("type", "type_organisation", "type_d_organisation", "categorie", "category", "tipo", "node_type"),
     "echelle": ("echelle", "scale", "niveau", "level", "escala", "portee"),
-    "pays": ("pays", "country", "country_name", "pais", "code_pays", "country_code"),
-    "region": ("region", "province", "etat", "state", "departement"),
-    "ville": ("ville", "city", "locality", "localite", "municipalite", "ciudad", "commune"),
+    "pays": ("pays", "country", "country_name", "pais", "code_pays", "country_code", "country_id", "addr_country"),
+    "region": ("region", "province", "etat", "state", "departement", "addr_state", "addr_province", "addr_region"),
+    "ville": ("ville", "city", "locality", "localite", "municipalite", "ciudad", "commune", "addr_city",
+              "location", "town"),
     "latitude": ("latitude", "lat"),
     "longitude": ("longitude", "lon", "lng", "long"),
     "nord_sud": ("nord_sud", "nordsud", "north_south", "norte_sur"),
-    "site_web": ("site_web", "site", "siteweb", "website", "web", "url", "sitio_web"),
+    "site_web": ("site_web", "site", "siteweb", "website", "web", "url", "sitio_web", "contact_website"),
     "description": _ALIAS_COMMUNS["description"],
     "reference": _ALIAS_COMMUNS["reference"] + ("source",),
+    # Hors contrat, gardées : valeur d'origine d'un type traduit, précision d'une position relue.
+    "type_source": ("type_source",),
+    "precision": ("precision",),
 }
 ALIAS_PARTENARIATS: dict[str, tuple[str, ...]] = {
     "source": ("source", "de", "from", "origine", "organisation_1", "origen"),
@@ -79,11 +85,12 @@ ALIAS_PARTENARIATS: dict[str, tuple[str, ...]] = {
     "type": ("type", "type_partenariat", "type_de_partenariat", "type_de_lien", "kind", "tipo"),
     "debut": ("debut", "annee_debut", "start", "start_year", "depuis", "since", "inicio"),
     "fin": ("fin", "annee_fin", "end", "end_year", "jusqu_a", "until"),
-    "poids": ("poids", "weight", "intensite", "peso"),
-    "oriente": ("oriente", "directed", "dirige", "sens", "orientado"),
+    "poids": ("poids", "weight", "intensite", "peso", "strength"),
+    "oriente": ("oriente", "directed", "dirige", "sens", "orientado", "direction"),
     "statut": ("statut", "status", "estado", "attestation"),
     "description": _ALIAS_COMMUNS["description"],
     "reference": _ALIAS_COMMUNS["reference"],
+    "type_source": ("type_source",),
 }
 
 # Valeurs de vocabulaire acceptées en anglais ou en espagnol.
@@ -107,6 +114,9 @@ SYNONYMES: dict[str, str] = {
     "evento": "evenement", "north": "nord", "norte": "nord", "south": "sud", "sur": "sud",
 }
 
+# Cellules qui veulent dire « vide » (comparées en minuscules).
+VIDES = frozenset({"na", "n/a", "-", "nan", "null", "#n/a"})
+
 VRAI = frozenset({"vrai", "oui", "o", "true", "t", "yes", "y", "1", "x", "si"})
 FAUX = frozenset({"faux", "non", "n", "false", "f", "no", "0", ""})
 
@@ -121,6 +131,7 @@ def sans_accents(texte: str) -> str:
     return "".join(c for c in decompose if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def cle(texte: str) -> str:
     """Forme de comparaison : minuscules, sans accents, mots joints par ``_``.
 
@@ -131,6 +142,15 @@ def cle(texte: str) -> str:
     """
     simple = sans_accents(texte).strip().lower()
     return re.sub(r"[^a-z0-9]+", "_", simple).strip("_")
+
+
+def identifiant(nom: str) -> str:
+    """Identifiant tiré d'un nom : minuscules, sans accents, mots joints par ``-``.
+
+    >>> identifiant("Coopérative L'Étincelle")
+    'cooperative-l-etincelle'
+    """
+    return cle(nom).replace("_", "-")
 
 
 def suggerer(valeur: str, possibles: list[str] | tuple[str, ...]) -> str | None:

@@ -67,6 +67,7 @@ class Suggestions:
             trouve = meilleur[0] if meilleur else None
         self.cache[valeur] = trouve
         return trouve
+PRECISIONS = ("coordonnees", "ville", "region", "pays")
 
 
 def lire_nombre(texte: str) -> float | None:
@@ -98,6 +99,7 @@ class _Ligne:
     cellules: list[str]
     index: dict[str, int]
     problemes: list[Probleme]
+    facultatives: frozenset[str] = frozenset()
 
     def __getitem__(self, colonne: str) -> str:
         i = self.index.get(colonne)
@@ -117,7 +119,7 @@ class _Ligne:
 
     def obligatoire(self, colonne: str) -> str:
         valeur = self[colonne]
-        if not valeur and colonne in self.index:
+        if not valeur and colonne in self.index and colonne not in self.facultatives:
             formule = self.formule(colonne)
             if formule:
                 self.signaler(colonne, f"formule « {formule} » sans valeur calculée — {_RECALCULER}")
@@ -163,17 +165,20 @@ class Resultat:
 
 def _colonnes_manquantes(
     table: Table, alias: dict[str, tuple[str, ...]], obligatoires: tuple[str, ...],
-    problemes: list[Probleme],
+    problemes: list[Probleme], facultatives: frozenset[str] = frozenset(),
 ) -> dict[str, int]:
     index = associer_entetes(table.entetes, alias)
     inconnus = [e for i, e in enumerate(table.entetes) if i not in index.values() and e]
+    lus = table.entetes
+    if table.origine:
+        inconnus, lus = table.ignorees, table.origine
     for colonne in obligatoires:
-        if colonne not in index:
+        if colonne not in index and colonne not in facultatives:
             proche = suggerer(colonne, [cle(e) for e in inconnus])
             suggestion = next((e for e in inconnus if cle(e) == proche), None)
             problemes.append(Probleme(
                 table.fichier, 1, colonne, None,
-                f"colonne obligatoire « {colonne} » absente (en-têtes lus : {', '.join(table.entetes)})",
+                f"colonne obligatoire « {colonne} » absente (en-têtes lus : {', '.join(lus)})",
                 suggestion,
             ))
     return index
@@ -201,14 +206,21 @@ def _organisation(ligne: _Ligne, ref: Referentiel, res: Resultat) -> LigneOrgani
                            suggerer(cle(nord_sud), NORD_SUD))
     else:
         org["nord_sud"] = ref.pays[org["pays"]].nord_sud if org["pays"] in ref.pays else ""
+    if ligne["type_source"]:
+        org["type_source"] = ligne["type_source"]
     latitude = ligne.nombre("latitude", -90, 90, "une latitude entre -90 et 90 (WGS84)")
     longitude = ligne.nombre("longitude", -180, 180, "une longitude entre -180 et 180 (WGS84)")
     if latitude is not None and longitude is not None:
-        org.update(latitude=latitude, longitude=longitude, precision="coordonnees")
+        # Une précision relue (export de reseau) est gardée : la position venait de la ville ou du pays.
+        precision = ligne["precision"] if ligne["precision"] in PRECISIONS else "coordonnees"
+        org.update(latitude=latitude, longitude=longitude, precision=precision)
         return cast(LigneOrganisation, org)
     if bool(ligne["latitude"]) != bool(ligne["longitude"]):
         manquante = "longitude" if ligne["latitude"] else "latitude"
-        ligne.signaler(manquante, "latitude et longitude vont ensemble — il faut les deux, ou aucune")
+        proche = suggerer(manquante, [cle(e) for e in ligne.table.ignorees]) if manquante not in ligne.index else None
+        entete = next((e for e in ligne.table.ignorees if cle(e) == proche), None)
+        ligne.signaler(manquante, "latitude et longitude vont ensemble — il faut les deux, ou aucune"
+                       + (f" (colonne « {entete} » non reconnue : --colonne {manquante}={entete} ?)" if entete else ""))
     position = ref.localiser(org["pays"], org["region"], org["ville"])
     org.update(latitude=position.latitude, longitude=position.longitude, precision=position.precision)
     if org["pays"] and org["ville"] and position.precision != "ville":
@@ -236,6 +248,8 @@ def _annee(ligne: _Ligne, colonne: str) -> int | None:
 def _partenariat(ligne: _Ligne, ids: dict[str, str], suggestions: Suggestions | None) -> LignePartenariat:
     """Un partenariat ; ``suggestions`` à ``None`` : organisations illisibles, ids non vérifiés (pas de cascade)."""
     lien: dict = {"description": ligne["description"], "reference": ligne["reference"]}
+    if ligne["type_source"]:
+        lien["type_source"] = ligne["type_source"]
     valeurs = {colonne: ligne.obligatoire(colonne) for colonne in ("source", "cible")}
     boucle = bool(valeurs["source"]) and valeurs["source"].lower() == valeurs["cible"].lower()
     for colonne, valeur in valeurs.items():
@@ -287,8 +301,13 @@ def _formules_ignorees(table: Table, alias: dict[str, tuple[str, ...]], obligato
             ))
 
 
-def valider_tables(tables: dict[str, Table], ref: Referentiel) -> Resultat:
-    """Normalise et valide les tables ; rend tout ce qui a été trouvé."""
+def valider_tables(
+    tables: dict[str, Table], ref: Referentiel, facultatives: frozenset[str] = frozenset()
+) -> Resultat:
+    """Normalise et valide les tables ; rend tout ce qui a été trouvé.
+
+    ``facultatives`` : colonnes obligatoires du contrat tolérées vides (pays d'un graphe…).
+    """
     res = Resultat()
     for table in tables.values():
         res.avertissements.extend(table.avertissements)
@@ -297,10 +316,11 @@ def valider_tables(tables: dict[str, Table], ref: Referentiel) -> Resultat:
     lignes_org: dict[str, int] = {}
     orgs = tables.get("organisations")
     if orgs is not None:
-        index = _colonnes_manquantes(orgs, ALIAS_ORGANISATIONS, OBLIGATOIRES_ORGANISATIONS, res.problemes)
+        index = _colonnes_manquantes(orgs, ALIAS_ORGANISATIONS, OBLIGATOIRES_ORGANISATIONS, res.problemes,
+                                     facultatives)
         ids_lisibles = "id" in index
         for numero, cellules in orgs.lignes:
-            ligne = _Ligne(orgs, numero, cellules, index, res.problemes)
+            ligne = _Ligne(orgs, numero, cellules, index, res.problemes, facultatives)
             org = _organisation(ligne, ref, res)
             identifiant = org["id"]
             if identifiant.lower() in ids:
