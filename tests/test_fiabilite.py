@@ -506,3 +506,32 @@ def test_module_de_reglages_documente():
     for nom in ("CLASSEUR_MAX_OCTETS", "LIGNES_MAX", "CELLULE_MAX", "SUGGESTIONS_MAX"):
         assert nom in source and isinstance(getattr(reglages, nom), int)
     assert textwrap.dedent(source).startswith('"""')
+
+
+# --- Bornes et mémoire ----------------------------------------------------------------------------
+
+def test_feuille_qui_annonce_trop_de_lignes(tmp_path):
+    chemin = tmp_path / "c.xlsx"
+    chemin.write_bytes(_classeur([["id", "nom", "type", "echelle", "pays"], *[[f"o{i}", "O", "ong", "locale", "CA"]
+                                                                              for i in range(10)]],
+                                 [["source", "cible", "type"], ["o1", "o2", "adhesion"]]))
+    r = lancer("--lignes-max", "5", "valider", str(chemin))
+    assert r.exit_code == 2 and "11 annoncées" in r.output and "--lignes-max" in r.output
+
+
+def test_memoire_de_lecture_proportionnee(tmp_path):
+    """Lecture d'un CSV de quelques Mo : au plus 8 fois sa taille en mémoire Python."""
+    import tracemalloc
+
+    from reseau.entrees.generateur import ecrire_jeu, generer
+
+    ecrire_jeu(tmp_path, *generer(2000, None, 0))
+    taille = sum(f.stat().st_size for f in tmp_path.iterdir())
+    tracemalloc.start()
+    try:
+        tables, problemes = lire_tables(tmp_path)
+        pic = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert not problemes and len(tables["partenariats"].lignes) == 10_000
+    assert pic < 8 * taille, f"{pic / taille:.1f} fois la taille du fichier"
