@@ -263,8 +263,12 @@ def _graphe_textes(textes: list[str]) -> nx.MultiGraph:
     return construire(orgs, liens)
 
 
+# Tout point de code, demi-codets (catégorie Cs) et contrôles compris.
+_UNICODE = st.text(alphabet=st.characters(blacklist_categories=()), max_size=25)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.text(max_size=25), min_size=4, max_size=4))
+@given(st.lists(_UNICODE, min_size=4, max_size=4))
 def test_propriete_exports_xml_bien_formes(tmp_path, textes):
     """Tout texte unicode (contrôles, demi-codets compris) → GEXF et GraphML relus par un analyseur XML."""
     G = _graphe_textes(textes)
