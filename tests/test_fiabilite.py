@@ -539,3 +539,12 @@ def test_memoire_de_lecture_proportionnee(tmp_path):
         tracemalloc.stop()
     assert not problemes and len(tables["partenariats"].lignes) == 10_000
     assert pic < 8 * taille, f"{pic / taille:.1f} fois la taille du fichier"
+
+
+def test_fin_de_ligne_dans_un_nom_remplacee_par_une_espace(tmp_path):
+    (tmp_path / "organisations.csv").write_text(
+        'id,nom,type,echelle,pays,description\na,"Coop\r\nA",ong,locale,CA,"ligne 1\nligne 2"\nb,B,ong,locale,SN,\n')
+    (tmp_path / "partenariats.csv").write_text("source,cible,type\na,b,adhesion\n")
+    v = reseau.valider(tmp_path)
+    assert v.valide
+    assert v.organisations[0]["nom"] == "Coop A" and v.organisations[0]["description"] == "ligne 1\nligne 2"
