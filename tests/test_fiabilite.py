@@ -263,8 +263,12 @@ def _graphe_textes(textes: list[str]) -> nx.MultiGraph:
     return construire(orgs, liens)
 
 
+# Tout point de code, demi-codets (catégorie Cs) et contrôles compris.
+_UNICODE = st.text(alphabet=st.characters(blacklist_categories=()), max_size=25)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.text(max_size=25), min_size=4, max_size=4))
+@given(st.lists(_UNICODE, min_size=4, max_size=4))
 def test_propriete_exports_xml_bien_formes(tmp_path, textes):
     """Tout texte unicode (contrôles, demi-codets compris) → GEXF et GraphML relus par un analyseur XML."""
     G = _graphe_textes(textes)
@@ -502,3 +506,41 @@ def test_module_de_reglages_documente():
     for nom in ("CLASSEUR_MAX_OCTETS", "LIGNES_MAX", "CELLULE_MAX", "SUGGESTIONS_MAX"):
         assert nom in source and isinstance(getattr(reglages, nom), int)
     assert textwrap.dedent(source).startswith('"""')
+
+
+# --- Bornes et mémoire ----------------------------------------------------------------------------
+
+def test_feuille_qui_annonce_trop_de_lignes(tmp_path):
+    chemin = tmp_path / "c.xlsx"
+    chemin.write_bytes(_classeur([["id", "nom", "type", "echelle", "pays"], *[[f"o{i}", "O", "ong", "locale", "CA"]
+                                                                              for i in range(10)]],
+                                 [["source", "cible", "type"], ["o1", "o2", "adhesion"]]))
+    r = lancer("--lignes-max", "5", "valider", str(chemin))
+    assert r.exit_code == 2 and "11 annoncées" in r.output and "--lignes-max" in r.output
+
+
+def test_memoire_de_lecture_proportionnee(tmp_path):
+    """Lecture d'un CSV de quelques Mo : au plus 8 fois sa taille en mémoire Python."""
+    import tracemalloc
+
+    from reseau.entrees.generateur import ecrire_jeu, generer
+
+    ecrire_jeu(tmp_path, *generer(2000, None, 0))
+    taille = sum(f.stat().st_size for f in tmp_path.iterdir())
+    tracemalloc.start()
+    try:
+        tables, problemes = lire_tables(tmp_path)
+        pic = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert not problemes and len(tables["partenariats"].lignes) == 10_000
+    assert pic < 8 * taille, f"{pic / taille:.1f} fois la taille du fichier"
+
+
+def test_fin_de_ligne_dans_un_nom_remplacee_par_une_espace(tmp_path):
+    (tmp_path / "organisations.csv").write_text(
+        'id,nom,type,echelle,pays,description\na,"Coop\r\nA",ong,locale,CA,"ligne 1\nligne 2"\nb,B,ong,locale,SN,\n')
+    (tmp_path / "partenariats.csv").write_text("source,cible,type\na,b,adhesion\n")
+    v = reseau.valider(tmp_path)
+    assert v.valide
+    assert v.organisations[0]["nom"] == "Coop A" and v.organisations[0]["description"] == "ligne 1\nligne 2"

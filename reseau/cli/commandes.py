@@ -248,7 +248,7 @@ def emettre(texte: str, sortie: Path | None) -> None:
         click.echo(texte)
     else:
         ecrire_atomique(sortie, texte if texte.endswith("\n") else texte + "\n")
-        click.echo(f"Écrit : {sortie}", err=True)
+        click.echo(f"Écrit : {sur(sortie)}", err=True)
 
 
 def progression(message: str) -> None:
@@ -360,7 +360,7 @@ def generer(n: int, m: int | None, graine: int, dossier: Path) -> None:
     progression(f"Génération de {n} organisations…")
     organisations, partenariats = generer_reseau(n, m, graine)
     ecrire_jeu(dossier, organisations, partenariats)
-    click.echo(f"Écrit : {dossier} ({len(organisations)} organisations, {len(partenariats)} partenariats)")
+    click.echo(f"Écrit : {sur(dossier)} ({len(organisations)} organisations, {len(partenariats)} partenariats)")
 
 
 @cli.command(context_settings=CONTEXTE)
@@ -390,7 +390,7 @@ def exporter(G: nx.MultiGraph, format_: str | None, sortie: Path | None, exact: 
     mesures = mesures_organisations(G, exact=exact, groupes=groupes, progression=progression)
     ecrit = exporter_reseau(G, sortie, format_, mesures=mesures, progression=progression)
     fichiers = " (organisations.csv, partenariats.csv)" if ecrit.is_dir() else ""
-    click.echo(f"Écrit : {ecrit}{fichiers} — {G.number_of_nodes()} organisations, "
+    click.echo(f"Écrit : {sur(ecrit)}{fichiers} — {G.number_of_nodes()} organisations, "
                f"{G.number_of_edges()} partenariats", err=True)
 
 
@@ -421,7 +421,7 @@ def carte(
 
     ecrit = ecrire_carte(G, sortie, couleur=couleur, taille=taille, disposition=disposition, agreger=agreger,
                          langue=langue, titre=titre, progression=progression)
-    click.echo(f"Écrit : {ecrit} — {G.number_of_nodes()} organisations, {G.number_of_edges()} partenariats")
+    click.echo(f"Écrit : {sur(ecrit)} — {G.number_of_nodes()} organisations, {G.number_of_edges()} partenariats")
 
 
 @cli.command(context_settings=CONTEXTE)
@@ -448,7 +448,7 @@ def figures(G: nx.MultiGraph, sortie: Path, format_: str, langue: str) -> None:
     mesures = mesures_organisations(G, progression=progression)
     progression("Dessin des figures…")
     for chemin in produire_figures(G, sortie, format=format_, langue=langue, mesures=mesures):
-        click.echo(f"Écrit : {chemin}")
+        click.echo(f"Écrit : {sur(chemin)}")
 
 
 @cli.command(context_settings=CONTEXTE)
@@ -468,7 +468,7 @@ def rapport(G: nx.MultiGraph, sortie: Path, langue: str) -> None:
     mesures = mesures_organisations(G, progression=progression)
     progression("Rédaction du rapport…")
     ecrit = ecrire_rapport(G, sortie, langue=langue, mesures=mesures)
-    click.echo(f"Écrit : {ecrit} — {G.number_of_nodes()} organisations, {G.number_of_edges()} partenariats")
+    click.echo(f"Écrit : {sur(ecrit)} — {G.number_of_nodes()} organisations, {G.number_of_edges()} partenariats")
 
 
 @cli.command(context_settings=CONTEXTE)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+import sys
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -262,7 +263,8 @@ def lire_csv(chemin: Path, fichier: str, alias: dict[str, tuple[str, ...]]) -> T
                     continue
                 table.entetes = [c.strip() for c in cellules]
             elif not _vide(cellules):
-                table.lignes.append((numero, cellules))
+                # Valeurs courtes partagées (type, échelle, pays…) : une seule copie en mémoire.
+                table.lignes.append((numero, [sys.intern(c) if len(c) <= 24 else c for c in cellules]))
         # Une cellule entre guillemets qui court jusqu'à la fin du fichier : guillemet non fermé.
         if debut < lecteur.line_num and _guillemet_ouvert(texte, debut):
             return _non_ferme(fichier, numero, debut)
@@ -342,6 +344,10 @@ def _lire_feuille(chemin: Path, classeur: object, nom: str, fichier: str) -> Tab
     from openpyxl import load_workbook
 
     feuille = classeur[nom]  # type: ignore[index]
+    annoncees = getattr(feuille, "max_row", None)  # dimension déclarée par la feuille : refus sans tout lire
+    if isinstance(annoncees, int) and annoncees > reglages.LIGNES_MAX:
+        return _borne(f"{fichier} [{nom}]", None, f"trop de lignes ({annoncees} annoncées par la feuille)",
+                      "LIGNES_MAX", reglages.LIGNES_MAX, " lignes")
     if not _a_des_formules(classeur, feuille):
         return _remplir(Table(f"{fichier} [{nom}]"), feuille.iter_rows(values_only=True), None)
     # Deuxième lecture, formules comprises, pour reconnaître une formule sans valeur calculée.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -36,6 +37,8 @@ from .schema import (
 )
 
 ANNEE_MIN, ANNEE_MAX = 1800, 2100
+_TEXTES_LIBRES = frozenset({"description", "reference"})
+_FINS_DE_LIGNE = re.compile(r"\s*[\r\n]+\s*")
 _RECALCULER = ("ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le (les formules seront calculées), "
                "ou remplacez la formule par sa valeur")
 
@@ -105,7 +108,11 @@ class _Ligne:
         i = self.index.get(colonne)
         if i is None or i >= len(self.cellules):
             return ""
-        return self.cellules[i].strip()
+        valeur = self.cellules[i].strip()
+        # Une fin de ligne n'a de sens que dans un texte libre : ailleurs (id, nom, pays…), une espace.
+        if colonne not in _TEXTES_LIBRES and ("\n" in valeur or "\r" in valeur):
+            valeur = _FINS_DE_LIGNE.sub(" ", valeur)
+        return valeur
 
     def signaler(self, colonne: str, message: str, suggestion: str | None = None) -> None:
         self.problemes.append(
