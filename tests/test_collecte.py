@@ -329,3 +329,14 @@ def test_reponse_introuvable_code_2(tmp_path, trois_reponses):
     resultat = lancer("fusionner", trois_reponses[0], tmp_path / "absente.xlsx", "-o", tmp_path / "f")
     assert resultat.exit_code == 2 and "n'existe pas" in resultat.output
     assert not (tmp_path / "f").exists()
+
+
+def test_modele_prerempli_renvoye_tel_quel_ne_change_rien(tmp_path):
+    """Un membre qui renvoie le modèle pré-rempli sans rien changer : ni conflit, ni ajout, ni doute."""
+    reponse = reseau.modele(tmp_path / "reponse.xlsx", langue="es", depuis="donnees")
+    fusion = reseau.fusionner([reponse], base="donnees")
+    assert {ligne["action"] for ligne in fusion.rapport} == {"fusion"}
+    reseau.ecrire_fusion(fusion, tmp_path / "jeu")
+    base, relu = reseau.valider("donnees"), reseau.valider(tmp_path / "jeu")
+    assert relu.organisations == base.organisations
+    assert len(relu.partenariats) == len(base.partenariats)
