@@ -198,6 +198,7 @@ def test_trois_reponses_une_seule_organisation_et_les_doutes(trois_reponses):
     adhesions = [p for p in fusion.partenariats if p["type"] == "adhesion"]
     assert len(adhesions) == 1 and adhesions[0]["cible"] == "chantier"
     assert len(fusion.partenariats) == 3 and len(fusion.lignes("doublon")) == 1
+    assert {p["statut"] for p in fusion.partenariats} == {"atteste"}
 
 
 def test_fusion_avec_base_garde_la_valeur_de_la_base(tmp_path, modele_fr):
@@ -339,4 +340,6 @@ def test_modele_prerempli_renvoye_tel_quel_ne_change_rien(tmp_path):
     reseau.ecrire_fusion(fusion, tmp_path / "jeu")
     base, relu = reseau.valider("donnees"), reseau.valider(tmp_path / "jeu")
     assert relu.organisations == base.organisations
-    assert len(relu.partenariats) == len(base.partenariats)
+    cles = ("source", "cible", "type", "debut", "fin", "poids", "oriente", "statut", "description")
+    assert sorted(tuple(str(p[c]) for c in cles) for p in relu.partenariats) == \
+        sorted(tuple(str(p[c]) for c in cles) for p in base.partenariats)
