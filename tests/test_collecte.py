@@ -250,6 +250,7 @@ def test_decisions_de_la_coordinatrice(tmp_path, trois_reponses):
     assert ids == {"chantier", "coop-estrie", "cdc-gatineau", "chantier-qc"}
     assert not fusion.lignes("doute")
     assert ("chantier-fr", "decision") in {(f["id_reponse"], f["motif"]) for f in fusion.lignes("fusion")}
+    assert ("chantier-qc", "decision") in {(a["id_reponse"], a["motif"]) for a in fusion.lignes("ajout")}
 
 
 def test_cli_fusionner_valide_et_carte(tmp_path, trois_reponses):

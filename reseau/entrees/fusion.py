@@ -364,7 +364,7 @@ class _Fusionneur:
                        decision=decision)
         if not base:
             self.noter("ajout", id=nouvelle.id, nom=valeurs["nom"], reponse=reponse, id_reponse=id_reponse,
-                       id_attribue=nouvelle.id)
+                       id_attribue=nouvelle.id, motif="decision" if exclus else None)
         return nouvelle.id
 
     # --- Partenariats ---
