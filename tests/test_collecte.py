@@ -198,6 +198,7 @@ def test_trois_reponses_une_seule_organisation_et_les_doutes(trois_reponses):
     adhesions = [p for p in fusion.partenariats if p["type"] == "adhesion"]
     assert len(adhesions) == 1 and adhesions[0]["cible"] == "chantier"
     assert len(fusion.partenariats) == 3 and len(fusion.lignes("doublon")) == 1
+    assert {p["statut"] for p in fusion.partenariats} == {"atteste"}
 
 
 def test_fusion_avec_base_garde_la_valeur_de_la_base(tmp_path, modele_fr):
@@ -249,6 +250,7 @@ def test_decisions_de_la_coordinatrice(tmp_path, trois_reponses):
     assert ids == {"chantier", "coop-estrie", "cdc-gatineau", "chantier-qc"}
     assert not fusion.lignes("doute")
     assert ("chantier-fr", "decision") in {(f["id_reponse"], f["motif"]) for f in fusion.lignes("fusion")}
+    assert ("chantier-qc", "decision") in {(a["id_reponse"], a["motif"]) for a in fusion.lignes("ajout")}
 
 
 def test_cli_fusionner_valide_et_carte(tmp_path, trois_reponses):
@@ -329,3 +331,16 @@ def test_reponse_introuvable_code_2(tmp_path, trois_reponses):
     resultat = lancer("fusionner", trois_reponses[0], tmp_path / "absente.xlsx", "-o", tmp_path / "f")
     assert resultat.exit_code == 2 and "n'existe pas" in resultat.output
     assert not (tmp_path / "f").exists()
+
+
+def test_modele_prerempli_renvoye_tel_quel_ne_change_rien(tmp_path):
+    """Un membre qui renvoie le modèle pré-rempli sans rien changer : ni conflit, ni ajout, ni doute."""
+    reponse = reseau.modele(tmp_path / "reponse.xlsx", langue="es", depuis="donnees")
+    fusion = reseau.fusionner([reponse], base="donnees")
+    assert {ligne["action"] for ligne in fusion.rapport} == {"fusion"}
+    reseau.ecrire_fusion(fusion, tmp_path / "jeu")
+    base, relu = reseau.valider("donnees"), reseau.valider(tmp_path / "jeu")
+    assert relu.organisations == base.organisations
+    cles = ("source", "cible", "type", "debut", "fin", "poids", "oriente", "statut", "description")
+    assert sorted(tuple(str(p[c]) for c in cles) for p in relu.partenariats) == \
+        sorted(tuple(str(p[c]) for c in cles) for p in base.partenariats)

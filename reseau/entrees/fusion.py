@@ -364,7 +364,7 @@ class _Fusionneur:
                        decision=decision)
         if not base:
             self.noter("ajout", id=nouvelle.id, nom=valeurs["nom"], reponse=reponse, id_reponse=id_reponse,
-                       id_attribue=nouvelle.id)
+                       id_attribue=nouvelle.id, motif="decision" if exclus else None)
         return nouvelle.id
 
     # --- Partenariats ---
@@ -384,6 +384,7 @@ class _Fusionneur:
             nouveau = {
                 "source": source, "cible": cible, "type": lien["type"], "debut": lien.get("debut"),
                 "fin": lien.get("fin"), "poids": lien.get("poids", 1.0), "oriente": bool(lien.get("oriente")),
+                "statut": lien.get("statut") or "atteste",
                 "description": lien.get("description") or "", "reference": references,
             }
             if existant is None:
@@ -397,7 +398,8 @@ class _Fusionneur:
         self.noter("doublon", "partenariat", id=etiquette, reponse=reponse, id_reponse=brut)
         sens = (source, cible) if lien.get("oriente") else None
         sens_existant = (existant["source"], existant["cible"]) if existant["oriente"] else None
-        conflits = [("oriente", sens_existant, sens), ("poids", existant["poids"], lien.get("poids", 1.0))]
+        conflits = [("oriente", sens_existant, sens), ("poids", existant["poids"], lien.get("poids", 1.0)),
+                    ("statut", existant["statut"], lien.get("statut") or "atteste")]
         for colonne, gardee, proposee in conflits:
             if gardee != proposee and proposee is not None and not (colonne == "poids" and proposee == 1.0):
                 self.noter("conflit", "partenariat", id=etiquette, reponse=reponse, id_reponse=brut, colonne=colonne,

@@ -8,6 +8,7 @@ reconnues par le chargeur. Toute cellule texte est neutralisée contre les formu
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -171,12 +172,19 @@ def _lisez_moi(feuille: Any, langue: str, depuis: bool, valeurs: dict[str, list[
         ("section", texte("modele_comment_remplir")), *(("", "• " + texte(r)) for r in regles), ("", ""),
         ("section", texte("modele_exemple")),
     ]
+    # Deux colonnes : les textes occupent A:B (fusionnées) ; l'exemple, « colonne | valeur ».
+    feuille.column_dimensions["A"].width = 22
+    feuille.column_dimensions["B"].width = 92
+    feuille.sheet_properties.pageSetUpPr.fitToPage = True  # imprimée sur la largeur d'une page
+    feuille.page_setup.fitToWidth, feuille.page_setup.fitToHeight = 1, 0
     for n, (style, valeur) in enumerate(lignes, start=1):
         case = feuille.cell(row=n, column=1, value=cellule(valeur))
         case.alignment = Alignment(wrap_text=True, vertical="top")
+        feuille.merge_cells(start_row=n, start_column=1, end_row=n, end_column=2)
         if style:
             case.font = Font(bold=True, size=14 if style == "titre" else 12)
-    feuille.column_dimensions["A"].width = 110
+        # Hauteur explicite : les tableurs ne l'ajustent pas toujours aux cellules fusionnées.
+        feuille.row_dimensions[n].height = 22 if style else 15 * max(1, math.ceil(len(valeur) / 105))
     pays = next((p for p in valeurs["pays"] if referentiel().code_pays(p) == "CA"), "CA")
     exemple_org = {
         "id": "coop-estrie", "nom": texte("modele_exemple_nom"), "sigle": "CSE", "type": traduire("cooperative", langue),
@@ -185,17 +193,22 @@ def _lisez_moi(feuille: Any, langue: str, depuis: bool, valeurs: dict[str, list[
     }
     exemple_lien = {"source": "coop-estrie", "cible": "chantier-es", "type": traduire("adhesion", langue),
                     "debut": 2015, "oriente": valeurs["oriente"][0]}
-    debut = len(lignes) + 1
     exemples: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
         ("organisations", COLONNES_ORGANISATIONS, exemple_org), ("partenariats", COLONNES_PARTENARIATS, exemple_lien),
     )
-    for decalage, (nom, colonnes, ligne) in enumerate(exemples):
-        rang = debut + 4 * decalage
-        feuille.cell(row=rang, column=1, value=nom).font = Font(italic=True)
-        utiles = [c for c in colonnes if ligne.get(c) not in (None, "")]
-        for i, colonne in enumerate(utiles, start=2):
-            feuille.cell(row=rang + 1, column=i, value=colonne).font = Font(bold=True)
-            feuille.cell(row=rang + 2, column=i, value=cellule(ligne[colonne]))
+    rang = len(lignes)
+    for nom, colonnes, ligne in exemples:
+        rang += 1
+        feuille.cell(row=rang, column=1, value=libelle("modele_exemple_feuille", langue, feuille=nom)).font = \
+            Font(italic=True, bold=True)
+        for colonne in colonnes:
+            if ligne.get(colonne) in (None, ""):
+                continue
+            rang += 1
+            feuille.cell(row=rang, column=1, value=colonne).font = Font(bold=colonne in (
+                *OBLIGATOIRES_ORGANISATIONS, *OBLIGATOIRES_PARTENARIATS))
+            feuille.cell(row=rang, column=2, value=cellule(ligne[colonne])).alignment = Alignment(horizontal="left")
+        rang += 1
 
 
 def classeur_modele(langue: str = "fr", organisations: Sequence[Mapping[str, Any]] = ()) -> Any:
