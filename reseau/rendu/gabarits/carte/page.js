@@ -1,5 +1,5 @@
 /* page : câble la carte (vis-network, DOM, événements) sur les modules purs, chargés avant elle :
-   CarteOutils, CarteRecherche, CarteFiltres, CarteLibelles, CarteFiche, CarteImage.
+   CarteOutils, CarteRecherche, CarteFiltres, CarteLibelles, CarteFiche, CarteImage, CarteFrise.
    Tout texte venu des données passe par textContent, jamais par innerHTML.
    Globales, comme pyvis : network, nodes, edges (vis.DataSet) ; et carte (état, outils). */
 var nodes, edges, network;
@@ -8,6 +8,7 @@ var carte = { pret: false };
 (function () {
   "use strict";
   const O = CarteOutils, R = CarteRecherche, F = CarteFiltres, L = CarteLibelles, FI = CarteFiche, I = CarteImage;
+  const FR = CarteFrise;
   const D = JSON.parse(document.getElementById("donnees").textContent);
   const T = D.textes;
   const POLICE = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
@@ -57,10 +58,16 @@ var carte = { pret: false };
   function calculerVisibles() { visibles = F.visibles(D.noeuds, actifs); }
   calculerVisibles();
 
+  // --- Frise : état (null : toutes les années) ; voir frise.js ----------------------------
+  const frise = { annee: null, mode: "actif", gris: false, etat: null };
+  function gardeFrise(id) { return frise.etat === null || frise.gris || frise.etat.organisations.has(id); }
+
   nodes = new vis.DataSet(D.noeuds);
   edges = new vis.DataSet(D.liens);
-  const vueNoeuds = new vis.DataView(nodes, { filter: (n) => visibles.has(n.id) });
-  const vueLiens = new vis.DataView(edges, { filter: (e) => F.lienVisible(e, visibles, actifs) });
+  const vueNoeuds = new vis.DataView(nodes, { filter: (n) => visibles.has(n.id) && gardeFrise(n.id) });
+  const vueLiens = new vis.DataView(edges, {
+    filter: (e) => F.lienVisible(e, visibles, actifs) && (frise.etat === null || frise.etat.liens.has(e.id)),
+  });
   carte.vueNoeuds = vueNoeuds;
   carte.vueLiens = vueLiens;
 
@@ -224,6 +231,7 @@ var carte = { pret: false };
   function selectionner(id, centrer) {
     if (!parId.has(id)) return;
     if (!visibles.has(id)) reinitialiserFiltres();
+    if (!vueNoeuds.get(id)) carte.frise.aller(null);  // cachée par la frise : toutes les années
     carte.selection = id;
     carte.evidence = new Set([id]);
     for (const v of adjacence.get(id)) if (visibles.has(v.autre) && vueLiens.get(v.lien.id)) carte.evidence.add(v.autre);
@@ -319,7 +327,7 @@ var carte = { pret: false };
     calculerVisibles();
     vueNoeuds.refresh();
     vueLiens.refresh();
-    if (carte.selection !== null && !visibles.has(carte.selection)) deselectionner();
+    if (carte.selection !== null && !vueNoeuds.get(carte.selection)) deselectionner();
     else if (carte.selection !== null) selectionner(carte.selection, false);
     afficherCompte();
     network.redraw();
@@ -401,4 +409,92 @@ var carte = { pret: false };
     a.remove();
   });
   document.getElementById("ajuster").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
+
+  // --- Frise des années : curseur, lecture, mode ; les positions ne bougent pas ---------------
+  const blocFrise = document.getElementById("frise");
+  const curseur = document.getElementById("frise-curseur");
+  const sortieAnnee = document.getElementById("frise-annee");
+  const modeFrise = document.getElementById("frise-mode");
+  const grisFrise = document.getElementById("frise-gris");
+  const lecture = document.getElementById("frise-lecture");
+  const titreAnnee = document.getElementById("titre-annee");
+  const bornesFrise = D.agregat ? null : FR.bornes(D.liens);
+  const indexFrise = bornesFrise ? FR.indexer(D.liens) : [];
+  const GRIS = { background: "#e4e6e8", border: "#c3c7cb", highlight: { background: "#e4e6e8", border: "#8a8f94" },
+    hover: { background: "#e4e6e8", border: "#8a8f94" } };
+  const couleurOrigine = new Map(D.noeuds.map((n) => [n.id, n.color]));
+  let grises = new Set();
+  let minuterie = null;
+
+  /** Gris pour les organisations sans partenariat de l'année (option « garder les autres en gris »). */
+  function griser() {
+    const voulues = frise.etat !== null && frise.gris
+      ? new Set(D.noeuds.filter((n) => !frise.etat.organisations.has(n.id)).map((n) => n.id)) : new Set();
+    const changes = [];
+    for (const id of grises) if (!voulues.has(id)) changes.push({ id: id, color: couleurOrigine.get(id) });
+    for (const id of voulues) if (!grises.has(id)) changes.push({ id: id, color: GRIS });
+    grises = voulues;
+    if (changes.length) nodes.update(changes);
+  }
+  /** Va à l'année (null : toutes les années), dans le mode donné (défaut : celui en cours). */
+  function allerAnnee(annee, mode) {
+    if (mode) frise.mode = mode === "cumule" ? "cumule" : "actif";
+    frise.annee = bornesFrise && annee !== null && annee !== undefined
+      ? Math.min(bornesFrise.max, Math.max(bornesFrise.min, annee)) : null;
+    frise.etat = frise.annee === null ? null : FR.etat(indexFrise, frise.annee, frise.mode);
+    griser();
+    appliquerFiltres();
+    modeFrise.value = frise.mode;
+    if (frise.annee === null) {
+      sortieAnnee.textContent = T.frise_toutes;
+      titreAnnee.textContent = "";
+      if (bornesFrise) curseur.value = String(bornesFrise.max);
+    } else {
+      curseur.value = String(frise.annee);
+      sortieAnnee.textContent = String(frise.annee);
+      titreAnnee.textContent = O.remplir(frise.mode === "cumule" ? T.frise_titre_cumule : T.frise_titre_annee, {
+        annee: frise.annee, n: nombreFormat.format(frise.etat.organisations.size), m: nombreFormat.format(frise.etat.partenariats),
+      });
+    }
+    blocFrise.dataset.annee = FR.etatAnnee(frise.annee, frise.mode);
+  }
+  function arreterLecture() {
+    if (minuterie !== null) clearInterval(minuterie);
+    minuterie = null;
+    lecture.textContent = T.frise_lecture;
+    lecture.setAttribute("aria-pressed", "false");
+  }
+  function lire() {
+    if (minuterie !== null) { arreterLecture(); return; }
+    if (frise.annee === null || frise.annee >= bornesFrise.max) allerAnnee(bornesFrise.min);
+    lecture.textContent = T.frise_pause;
+    lecture.setAttribute("aria-pressed", "true");
+    minuterie = setInterval(function () {
+      const a = FR.suivante(frise.annee, bornesFrise);
+      if (a === null) arreterLecture(); else allerAnnee(a);
+    }, 700);
+  }
+  carte.frise = {
+    bornes: bornesFrise, etat: () => frise, aller: allerAnnee,
+    adresse: () => FR.etatAnnee(frise.annee, frise.mode),
+    depuisAdresse: function (texte) { const e = FR.lireAnnee(texte, bornesFrise); allerAnnee(e ? e.annee : null, e ? e.mode : "actif"); },
+  };
+  if (bornesFrise) {
+    curseur.min = String(bornesFrise.min);
+    curseur.max = String(bornesFrise.max);
+    curseur.value = String(bornesFrise.max);
+    curseur.title = T.frise_regle;
+    const reperes = document.getElementById("frise-rencontres");
+    for (const a of FR.rencontres(D.liens)) { const o = el("option"); o.value = String(a); reperes.appendChild(o); }
+    curseur.addEventListener("input", () => { arreterLecture(); allerAnnee(parseInt(curseur.value, 10)); });
+    modeFrise.addEventListener("change", () => { if (frise.annee === null) frise.mode = modeFrise.value; else allerAnnee(frise.annee, modeFrise.value); });
+    grisFrise.addEventListener("change", () => { frise.gris = grisFrise.checked; allerAnnee(frise.annee); });
+    lecture.addEventListener("click", lire);
+    document.getElementById("frise-tout").addEventListener("click", () => { arreterLecture(); allerAnnee(null); });
+    blocFrise.hidden = false;
+  } else {
+    const absente = document.getElementById("frise-absente");
+    absente.textContent = D.agregat ? T.frise_agregee : T.frise_sans_annees;
+    absente.hidden = false;
+  }
 })();
