@@ -58,16 +58,20 @@ var carte = { pret: false };
   function calculerVisibles() { visibles = F.visibles(D.noeuds, actifs); }
   calculerVisibles();
 
-  // --- Frise : état (null : toutes les années) ; voir frise.js ----------------------------
+  // --- Frise : état (etat null : toutes les années) ; voir frise.js -------------------------
+  // Les filtres passent par les vues (DataView) ; la frise, elle, ne fait que masquer des nœuds et
+  // des liens déjà dessinés (options.hidden de vis-network) : rien n'est recréé, d'où sa vitesse.
   const frise = { annee: null, mode: "actif", gris: false, etat: null };
-  function gardeFrise(id) { return frise.etat === null || frise.gris || frise.etat.organisations.has(id); }
+  function organisationDeLAnnee(id) { return frise.etat === null || frise.etat.organisations.has(id); }
+  function lienDeLAnnee(id) { return frise.etat === null || frise.etat.liens.has(id); }
 
   nodes = new vis.DataSet(D.noeuds);
   edges = new vis.DataSet(D.liens);
-  const vueNoeuds = new vis.DataView(nodes, { filter: (n) => visibles.has(n.id) && gardeFrise(n.id) });
-  const vueLiens = new vis.DataView(edges, {
-    filter: (e) => F.lienVisible(e, visibles, actifs) && (frise.etat === null || frise.etat.liens.has(e.id)),
-  });
+  const vueNoeuds = new vis.DataView(nodes, { filter: (n) => visibles.has(n.id) });
+  const vueLiens = new vis.DataView(edges, { filter: (e) => F.lienVisible(e, visibles, actifs) });
+  /** Le nœud est-il à l'écran (filtres et frise) ? Le lien ? */
+  function noeudAffiche(id) { return visibles.has(id) && (frise.gris || organisationDeLAnnee(id)); }
+  function lienAffiche(id) { return vueLiens.get(id) !== null && lienDeLAnnee(id); }
   carte.vueNoeuds = vueNoeuds;
   carte.vueLiens = vueLiens;
 
@@ -148,7 +152,8 @@ var carte = { pret: false };
   }
   function positionVisible(id) {
     const corps = network.body.nodes[id];
-    return corps && visibles.has(id) ? { x: corps.x, y: corps.y, taille: corps.options.size } : null;
+    return corps && visibles.has(id) && !corps.options.hidden && !corps.couleurFrise
+      ? { x: corps.x, y: corps.y, taille: corps.options.size } : null;
   }
 
   // Libellés de taille constante à l'écran, placés par libelles.js.
@@ -186,7 +191,7 @@ var carte = { pret: false };
     ctx.strokeStyle = "rgba(60,60,60,0.85)";
     for (const v of adjacence.get(carte.selection)) {
       const autre = network.body.nodes[v.autre];
-      if (!autre || !vueLiens.get(v.lien.id)) continue;
+      if (!autre || !lienAffiche(v.lien.id)) continue;
       ctx.lineWidth = Math.max(1, v.lien.width) * 1.2;
       ctx.beginPath();
       ctx.moveTo(centre.x, centre.y);
@@ -231,10 +236,10 @@ var carte = { pret: false };
   function selectionner(id, centrer) {
     if (!parId.has(id)) return;
     if (!visibles.has(id)) reinitialiserFiltres();
-    if (!vueNoeuds.get(id)) carte.frise.aller(null);  // cachée par la frise : toutes les années
+    if (!noeudAffiche(id)) carte.frise.aller(null);  // cachée par la frise : toutes les années
     carte.selection = id;
     carte.evidence = new Set([id]);
-    for (const v of adjacence.get(id)) if (visibles.has(v.autre) && vueLiens.get(v.lien.id)) carte.evidence.add(v.autre);
+    for (const v of adjacence.get(id)) if (noeudAffiche(v.autre) && lienAffiche(v.lien.id)) carte.evidence.add(v.autre);
     network.selectNodes([id]);
     afficherFiche(parId.get(id));
     if (centrer) {
@@ -321,13 +326,16 @@ var carte = { pret: false };
   const compte = document.getElementById("compte");
   const cases = [];
   function afficherCompte() {
-    compte.textContent = O.remplir(T.affichage, { n: nombreFormat.format(vueNoeuds.length), m: nombreFormat.format(vueLiens.length) });
+    const corps = network.body;  // à jour après chaque changement de données (filtres, frise)
+    compte.textContent = O.remplir(T.affichage, {
+      n: nombreFormat.format(corps.nodeIndices.length), m: nombreFormat.format(corps.edgeIndices.length) });
   }
   function appliquerFiltres() {
     calculerVisibles();
     vueNoeuds.refresh();
     vueLiens.refresh();
-    if (carte.selection !== null && !vueNoeuds.get(carte.selection)) deselectionner();
+    masquerFrise();
+    if (carte.selection !== null && !noeudAffiche(carte.selection)) deselectionner();
     else if (carte.selection !== null) selectionner(carte.selection, false);
     afficherCompte();
     network.redraw();
@@ -422,19 +430,28 @@ var carte = { pret: false };
   const indexFrise = bornesFrise ? FR.indexer(D.liens) : [];
   const GRIS = { background: "#e4e6e8", border: "#c3c7cb", highlight: { background: "#e4e6e8", border: "#8a8f94" },
     hover: { background: "#e4e6e8", border: "#8a8f94" } };
-  const couleurOrigine = new Map(D.noeuds.map((n) => [n.id, n.color]));
-  let grises = new Set();
   let minuterie = null;
 
-  /** Gris pour les organisations sans partenariat de l'année (option « garder les autres en gris »). */
-  function griser() {
-    const voulues = frise.etat !== null && frise.gris
-      ? new Set(D.noeuds.filter((n) => !frise.etat.organisations.has(n.id)).map((n) => n.id)) : new Set();
-    const changes = [];
-    for (const id of grises) if (!voulues.has(id)) changes.push({ id: id, color: couleurOrigine.get(id) });
-    for (const id of voulues) if (!grises.has(id)) changes.push({ id: id, color: GRIS });
-    grises = voulues;
-    if (changes.length) nodes.update(changes);
+  /** Masque (ou grise) dans le dessin ce que l'année exclut ; les vues des filtres restent telles quelles. */
+  function masquerFrise() {
+    const corps = network.body;
+    for (const cle in corps.nodes) {
+      const n = corps.nodes[cle];
+      const dedans = organisationDeLAnnee(n.id);
+      n.options.hidden = !dedans && !frise.gris;
+      const gris = !dedans && frise.gris;
+      if (gris && !n.couleurFrise) { n.couleurFrise = n.options.color; n.options.color = GRIS; }
+      else if (!gris && n.couleurFrise) { n.options.color = n.couleurFrise; n.couleurFrise = null; }
+    }
+    for (const cle in corps.edges) corps.edges[cle].options.hidden = !lienDeLAnnee(corps.edges[cle].id);
+    // vis-network recalcule ce qu'il dessine (nœuds et liens non masqués), puis redessine à l'image suivante ;
+    // les liens n'ont pas changé : inutile de tout reconnecter (« _dataUpdated »), sauf si la méthode manque.
+    if (typeof network._updateVisibleIndices === "function") {
+      network._updateVisibleIndices();
+      corps.emitter.emit("_requestRedraw");
+    } else {
+      corps.emitter.emit("_dataUpdated");
+    }
   }
   /** Va à l'année (null : toutes les années), dans le mode donné (défaut : celui en cours). */
   function allerAnnee(annee, mode) {
@@ -442,8 +459,10 @@ var carte = { pret: false };
     frise.annee = bornesFrise && annee !== null && annee !== undefined
       ? Math.min(bornesFrise.max, Math.max(bornesFrise.min, annee)) : null;
     frise.etat = frise.annee === null ? null : FR.etat(indexFrise, frise.annee, frise.mode);
-    griser();
-    appliquerFiltres();
+    masquerFrise();
+    if (carte.selection !== null && !noeudAffiche(carte.selection)) deselectionner();
+    else if (carte.selection !== null) selectionner(carte.selection, false);
+    afficherCompte();
     modeFrise.value = frise.mode;
     if (frise.annee === null) {
       sortieAnnee.textContent = T.frise_toutes;
