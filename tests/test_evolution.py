@@ -11,7 +11,7 @@ from graphes import lien, org
 import reseau
 from reseau.analyse.evolution import COLONNES_ECHELLES, annees_rencontres, bornes, changements, evolution
 from reseau.cli.commandes import cli
-from reseau.entrees.graphe import construire, filtrer, projection
+from reseau.entrees.graphe import actif, construire, filtrer, projection
 from reseau.erreurs import ParametreInvalide
 
 
@@ -135,3 +135,47 @@ def test_cli_erreurs(args, message):
     resultat = lancer("evolution", *args)
     assert resultat.exit_code == 2
     assert message in resultat.output and "Traceback" not in resultat.output
+
+
+# --- GEXF dynamique -------------------------------------------------------------------------
+
+def _annee(date: str | None, defaut: float) -> float:
+    """Une date GEXF relue par networkx (« 2003-01-01 », ou « None » pour une borne absente) → année."""
+    return defaut if date in (None, "None") else int(date[:4])
+
+
+def _active(intervalles, annee: int) -> bool:
+    return any(_annee(d, float("-inf")) <= annee <= _annee(f, float("inf")) for d, f in intervalles)
+
+
+def test_gexf_dynamique_rejoue_le_reseau(tmp_path):
+    import networkx as nx
+
+    from reseau.analyse.mesures import mesures_organisations
+    from reseau.rendu.exports import exporter
+
+    G = reseau.charger()
+    lu = nx.read_gexf(exporter(G, tmp_path / "r.gexf", "gexf", mesures=mesures_organisations(G)))
+    assert lu.graph["mode"] == "dynamic"
+    assert "timeformat=\"date\"" in (tmp_path / "r.gexf").read_text(encoding="utf-8")
+    debut, fin = bornes(G)
+    liens = [(d["id"], [(d.get("start"), d.get("end"))]) for *_, d in lu.edges(data=True)]
+    dates = sum(1 for *_, d in G.edges(data=True) if d.get("debut") or d.get("fin"))
+    assert sum(1 for _, [(s, e)] in liens if s or e) == dates
+    assert len({i for i, _ in liens}) == G.number_of_edges()  # ids p1, p2… dans l'ordre des liens de G
+    for annee in range(debut - 1, fin + 2):
+        attendus = {f"p{i}" for i, (*_, d) in enumerate(G.edges(data=True), start=1) if actif(d, annee)}
+        assert {i for i, intervalles in liens if _active(intervalles, annee)} == attendus, annee
+        # une organisation est présente quand elle a un partenariat actif (ou aucun partenariat daté)
+        presentes = {x for x, d in lu.nodes(data=True) if "spells" not in d or _active(d["spells"], annee)}
+        actives = {x for u, v, d in G.edges(data=True) if actif(d, annee) for x in (u, v)}
+        assert actives <= presentes
+        assert {x for x in presentes if G.degree(x)} == actives, annee
+
+
+def test_periodes_organisation():
+    from reseau.rendu.exports import periodes_organisation
+
+    assert periodes_organisation([(2001, 2001), (2002, 2004), (2008, 2008)]) == [(2001, 2004), (2008, 2008)]
+    assert periodes_organisation([(None, None), (2001, 2002)]) == [(None, None)]
+    assert periodes_organisation([]) == []
