@@ -179,3 +179,44 @@ def test_periodes_organisation():
     assert periodes_organisation([(2001, 2001), (2002, 2004), (2008, 2008)]) == [(2001, 2004), (2008, 2008)]
     assert periodes_organisation([(None, None), (2001, 2002)]) == [(None, None)]
     assert periodes_organisation([]) == []
+
+
+# --- Rapport : « Ce qui a changé » ------------------------------------------------------------
+
+class _SansFigures(dict):
+    """Toutes les figures du rapport, vides (le rapport sans le temps de les dessiner)."""
+
+    def __missing__(self, cle: str) -> str:
+        return "data:,"
+
+
+def test_rapport_ce_qui_a_change(petit, monkeypatch):
+    from reseau.rendu import rapport as module_rapport
+
+    monkeypatch.setattr(module_rapport, "_figures", lambda *a, **k: _SansFigures())  # figures testées ailleurs
+    for G in (petit,):
+        nx_noms = {x: d["nom"] for x, d in G.nodes(data=True)}
+        html = module_rapport.construire_rapport(G, depuis=2003)
+        assert "Ce qui a changé de 2003 à 2006" in html
+        assert "3 nouveaux partenariats, 1 organisations entrées" in html
+        assert "liens Nord-Sud actifs : 1 gagnés, 0 perdus ; liens Sud-Sud actifs : 1 gagnés, 1 perdus" in html
+        assert f"{nx_noms['loc']} — {nx_noms['sn']}" in html
+        anglais = module_rapport.construire_rapport(G, langue="en", depuis=2003)
+        assert "What has changed from 2003 to 2006" in anglais
+    sans = construire([org("a"), org("b")], [lien("a", "b")])
+    assert "rien à comparer dans le temps" in module_rapport.construire_rapport(sans)
+
+
+def test_rapport_texte_des_donnees_echappe(monkeypatch):
+    from reseau.rendu import rapport as module_rapport
+
+    monkeypatch.setattr(module_rapport, "_figures", lambda *a, **k: _SansFigures())
+    G = construire([org("a", nom="<script>alert(1)</script>"), org("b", pays="SN")], [date_("a", "b", 2010, None)])
+    html = module_rapport.construire_rapport(G, depuis=2005)
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+
+
+def test_cli_rapport_depuis_invalide(tmp_path):
+    resultat = lancer("rapport", "--depuis", "2030", "-o", str(tmp_path / "r.html"))
+    assert resultat.exit_code == 2 and "--depuis 2030" in resultat.output
+    assert not (tmp_path / "r.html").exists()

@@ -65,10 +65,19 @@ def annees_rencontres(G: nx.MultiGraph) -> list[int]:
 
 
 def graphe_annee(G: nx.MultiGraph, annee: int, cumule: bool = False) -> nx.MultiGraph:
-    """Le réseau de l'année : partenariats actifs (ou ayant existé, ``cumule``) et organisations qui en ont."""
+    """Le réseau de l'année : partenariats actifs (ou ayant existé, ``cumule``) et organisations qui en ont.
+
+    Les dictionnaires d'attributs sont ceux de ``G`` (lecture seule : pas de copie, pour la vitesse).
+    """
     garder = existe if cumule else actif
-    liens = [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if garder(d, annee)]
-    return G.edge_subgraph(liens).copy() if liens else G.subgraph([]).copy()
+    H = nx.MultiGraph()
+    H.graph.update(G.graph)
+    liens = [(u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if garder(d, annee)]
+    H.add_nodes_from(dict.fromkeys(x for u, v, *_ in liens for x in (u, v)))
+    for x in H:
+        H._node[x] = G.nodes[x]  # noqa: SLF001  (partage des attributs, sans copie)
+    H.add_edges_from(liens)
+    return H
 
 
 def _annees(G: nx.MultiGraph, de: int | None, a: int | None, pas: int) -> list[int]:
