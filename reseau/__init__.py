@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 from ._version import __version__
+from .analyse.evolution import evolution
 from .analyse.mesures import mesures_organisations, resume_reseau
 from .analyse.parcours import chemins, designer, portee
 from .entrees.chargement import Validation, charger, valider
@@ -54,6 +55,7 @@ __all__ = [
     "ecrire_fusion",
     "ecrire_jeu",
     "ecrire_rapport",
+    "evolution",
     "exporter",
     "filtrer",
     "fusionner",

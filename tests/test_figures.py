@@ -1,4 +1,4 @@
-"""Les figures statiques : six fichiers par format, images non vides, 200 dpi, trois langues."""
+"""Les figures statiques : un fichier par figure et par format, images non vides, 200 dpi, trois langues."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def G() -> nx.MultiGraph:
 def test_six_figures_par_format(G, tmp_path, format_, signature):
     chemins = produire_figures(G, tmp_path, format=format_)
     assert [c.name for c in chemins] == [f"{i}-{nom}.{format_}" for i, nom in enumerate(FIGURES, start=1)]
-    assert len(chemins) == 6
+    assert len(chemins) == len(FIGURES)
     for chemin in chemins:
         assert chemin.read_bytes().startswith(signature)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(c.name for c in chemins)  # aucun temporaire
@@ -75,13 +75,13 @@ def test_textes_des_donnees_affiches_tels_quels(G, tmp_path):
     H = G.copy()
     H.nodes["gesq"]["sigle"] = "5 $ et 10 $"  # pas une formule mathtext
     H.nodes["comsep"]["nom"] = "<script>alert(1)</script> " + "très long nom " * 10
-    assert len(produire_figures(H, tmp_path, format="svg")) == 6
+    assert len(produire_figures(H, tmp_path, format="svg")) == len(FIGURES)
 
 
 def test_reseau_vide(tmp_path):
     vide = nx.MultiGraph(source="")
     chemins = produire_figures(vide, tmp_path)
-    assert len(chemins) == 6 and all(c.stat().st_size > 0 for c in chemins)
+    assert len(chemins) == len(FIGURES) and all(c.stat().st_size > 0 for c in chemins)
 
 
 def test_graphe_non_modifie(G, tmp_path):
@@ -112,8 +112,8 @@ def test_cli_figures(donnees, tmp_path):
     resultat = CliRunner().invoke(cli, ["figures", str(donnees / "minimal"), "-o", str(tmp_path), "--format", "svg",
                                         "--langue", "en"])
     assert resultat.exit_code == 0, resultat.output
-    assert resultat.output.count("Écrit : ") == 6
-    assert len(list(tmp_path.glob("*.svg"))) == 6
+    assert resultat.output.count("Écrit : ") == len(FIGURES)
+    assert len(list(tmp_path.glob("*.svg"))) == len(FIGURES)
 
 
 def test_cli_figures_format_invalide(donnees, tmp_path):

@@ -15,6 +15,7 @@ import reseau
 from reseau.analyse.regions import POIDS_INDICE
 from reseau.cli.commandes import cli
 from reseau.erreurs import ParametreInvalide
+from reseau.rendu.figures import FIGURES
 from reseau.rendu.libelles import nombre
 from reseau.rendu.rapport import construire_rapport, ecrire_rapport
 
@@ -46,7 +47,7 @@ def test_document_complet(html):
     assert "docs/mesures.md" in texte
     assert f"({nombre(POIDS_INDICE['international'], 'fr', 2)})" in texte  # formule de l'indice, poids réels
     assert "Groupe d'économie solidaire du Québec" in texte  # principal acteur
-    assert html.count('<img src="data:image/png;base64,') == 6
+    assert html.count('<img src="data:image/png;base64,') == len(FIGURES)  # chaque figure une fois
 
 
 def test_aucune_ressource_externe(html):
@@ -148,6 +149,6 @@ def test_rendu_dans_chromium(G, tmp_path):
         finally:
             navigateur.close()
     assert erreurs == [] and requetes == []
-    assert len(largeurs) == 6 and min(largeurs) > 1000
+    assert len(largeurs) == len(FIGURES) and min(largeurs) > 1000
     assert "Chiffres clés" in titres and "Sources des données" in titres
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 3

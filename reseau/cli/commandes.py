@@ -432,7 +432,7 @@ def carte(
               help="png (200 dpi), svg ou pdf (vectoriels).")
 @option_langue("Langue des textes.")
 def figures(G: nx.MultiGraph, sortie: Path, format_: str, langue: str) -> None:
-    """Six figures statiques pour un article ou des diapositives.
+    """Sept figures statiques pour un article ou des diapositives.
 
     \b
     1-strates    le réseau en strates, une bande par échelle
@@ -441,6 +441,7 @@ def figures(G: nx.MultiGraph, sortie: Path, format_: str, langue: str) -> None:
     4-regions    les régions classées par indice de connexion
     5-acteurs    les principaux acteurs par intermédiarité
     6-nord_sud   l'équilibre des liens Nord-Nord, Nord-Sud, Sud-Sud
+    7-evolution  le réseau année par année, rencontres marquées
     """
     from ..analyse.mesures import mesures_organisations
     from ..rendu.figures import produire_figures
@@ -456,18 +457,24 @@ def figures(G: nx.MultiGraph, sortie: Path, format_: str, langue: str) -> None:
 @click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path), default=Path("sorties/rapport.html"),
               show_default=True, metavar="FICHIER", help="Fichier HTML écrit.")
 @option_langue("Langue du rapport.")
-def rapport(G: nx.MultiGraph, sortie: Path, langue: str) -> None:
+@click.option("--depuis", type=int, metavar="AAAA",
+              help="« Ce qui a changé » depuis cette année  [défaut : l'année la plus récente des données moins 5]")
+def rapport(G: nx.MultiGraph, sortie: Path, langue: str, depuis: int | None) -> None:
     """Rapport de réunion : un seul fichier HTML autonome, imprimable en A4.
 
     Chiffres clés, principaux acteurs, régions les moins reliées et leur diagnostic,
-    équilibre Nord-Sud, articulation local-global, figures, notes de méthode et sources.
+    équilibre Nord-Sud, articulation local-global, ce qui a changé depuis --depuis, figures,
+    notes de méthode et sources.
     """
+    from ..analyse.evolution import changements
     from ..analyse.mesures import mesures_organisations
     from ..rendu.rapport import ecrire_rapport
 
+    if depuis is not None:
+        changements(G, depuis)  # --depuis vérifiée avant le long calcul des mesures
     mesures = mesures_organisations(G, progression=progression)
     progression("Rédaction du rapport…")
-    ecrit = ecrire_rapport(G, sortie, langue=langue, mesures=mesures)
+    ecrit = ecrire_rapport(G, sortie, langue=langue, mesures=mesures, depuis=depuis)
     click.echo(f"Écrit : {sur(ecrit)} — {G.number_of_nodes()} organisations, {G.number_of_edges()} partenariats")
 
 

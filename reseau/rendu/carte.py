@@ -50,7 +50,7 @@ RESSOURCES = _ICI / "ressources"
 GABARITS = _ICI / "gabarits"
 # Le script de la page, un fichier par rôle dans gabarits/carte/, bout à bout dans cet ordre : les
 # modules purs (sans document, window ni vis ; testés par node --test dans tests/js/), puis page.js.
-MODULES_JS: tuple[str, ...] = ("outils", "recherche", "filtres", "libelles", "fiche", "image", "page")
+MODULES_JS: tuple[str, ...] = ("outils", "recherche", "filtres", "libelles", "fiche", "image", "frise", "page")
 
 
 def construire_carte(

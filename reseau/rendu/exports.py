@@ -227,17 +227,50 @@ def _pour_xml(H: nx.MultiGraph) -> nx.MultiGraph:
     for u, v, k, d in H.edges(keys=True, data=True):
         P.add_edge(_xml_propre(u), _xml_propre(v), key=_xml_propre(k), **_xml_propre(d))
     return P
+def _date(annee: Any, fin: bool = False) -> str | None:
+    """Une année en date GEXF : 1er janvier (début) ou 31 décembre (fin) ; ``None`` si absente.
+
+    >>> _date(1997), _date(2005, fin=True), _date(None)
+    ('1997-01-01', '2005-12-31', None)
+    """
+    if annee is None:
+        return None
+    return f"{int(annee):04d}-12-31" if fin else f"{int(annee):04d}-01-01"
+
+
+def periodes_organisation(periodes: Iterable[tuple[int | None, int | None]]) -> list[tuple[int | None, int | None]]:
+    """Les années d'une organisation : l'union des périodes de ses partenariats, fusionnées quand
+    elles se touchent (``None`` : sans borne).
+
+    >>> periodes_organisation([(2003, 2003), (2001, 2002), (2006, None), (None, 1990)])
+    [(None, 1990), (2001, 2003), (2006, None)]
+    """
+    infini = float("inf")
+    triees = sorted(((-infini if d is None else d, infini if f is None else f) for d, f in periodes))
+    fusion: list[list[float]] = []
+    for debut, fin in triees:
+        if fusion and debut <= fusion[-1][1] + 1:
+            fusion[-1][1] = max(fusion[-1][1], fin)
+        else:
+            fusion.append([debut, fin])
+    return [(None if d == -infini else int(d), None if f == infini else int(f)) for d, f in fusion]
 
 
 def _gexf(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
-    H = nx.MultiGraph()
+    """GEXF dynamique : chaque partenariat a ses dates (``start``/``end``), chaque organisation les
+    périodes de ses partenariats (``spells``) ; la frise de Gephi rejoue le réseau."""
+    H = nx.MultiGraph(mode="dynamic")
+    periodes: dict[Any, list[tuple[int | None, int | None]]] = defaultdict(list)
+    for u, v, donnees in G.edges(data=True):
+        for x in (u, v):
+            periodes[x].append((donnees.get("debut"), donnees.get("fin")))
     positions = _positions(G)
     degres = {n: len(G[n]) for n in G}
     degre_max = max(degres.values(), default=0)
     for ligne in tables.organisations:
         noeud = ligne["id"]
         x, y = positions[noeud]
-        affichage = {
+        affichage: dict[str, Any] = {
             "label": str(ligne.get("nom") or noeud),
             "viz": {
                 "color": _rgb(ECHELLE.get(ligne.get("echelle") or "", INCONNU)),
@@ -245,6 +278,9 @@ def _gexf(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
                 "position": {"x": round(x, 3), "y": round(y, 3), "z": 0.0},
             },
         }
+        spells = periodes_organisation(periodes.get(noeud, []))
+        if spells and spells != [(None, None)]:  # sans période (ou sans borne) : présente tout le temps
+            affichage["spells"] = [(_date(d), _date(f, fin=True)) for d, f in spells]
         H.add_node(noeud, **{**_attributs(ligne, sauf=("id",)), **affichage})
     for u, v, cle, ligne in tables.liens:
         attributs = _attributs(ligne, sauf=("type",))
@@ -252,6 +288,9 @@ def _gexf(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
             attributs["type_partenariat"] = ligne["type"]
         if ligne.get("poids") is not None:
             attributs["weight"] = ligne["poids"]
+        for borne, valeur in (("start", _date(ligne.get("debut"))), ("end", _date(ligne.get("fin"), fin=True))):
+            if valeur is not None:
+                attributs[borne] = valeur
         H.add_edge(u, v, key=cle, **attributs)
     with fichier_atomique(chemin, binaire=True) as f:
         nx.write_gexf(_pour_xml(H), f)

@@ -31,7 +31,7 @@ FORMATS_FIGURE: tuple[str, ...] = ("png", "svg", "pdf")
 DPI = 200
 
 # Le nom de fichier de chaque figure, dans l'ordre de l'article.
-FIGURES: tuple[str, ...] = ("strates", "carte", "echelles", "regions", "acteurs", "nord_sud")
+FIGURES: tuple[str, ...] = ("strates", "carte", "echelles", "regions", "acteurs", "nord_sud", "evolution")
 
 _STYLE = {
     "font.family": "DejaVu Sans",
@@ -90,7 +90,7 @@ def produire_figures(
     mesures: pd.DataFrame | None = None,
     regions: pd.DataFrame | None = None,
 ) -> list[Path]:
-    """Écrit les six figures dans ``dossier`` et rend leurs chemins, dans l'ordre.
+    """Écrit les figures (``FIGURES``) dans ``dossier`` et rend leurs chemins, dans l'ordre.
 
     ``mesures`` et ``regions`` (ceux de :func:`reseau.analyse.mesures.mesures_organisations` et de
     :func:`reseau.analyse.regions.classer_regions`) évitent de les recalculer.
@@ -122,6 +122,7 @@ def produire_figures(
         "regions": _figure_regions,
         "acteurs": _figure_acteurs,
         "nord_sud": _figure_nord_sud,
+        "evolution": _figure_evolution,
     }
     chemins = []
     with matplotlib.rc_context(_STYLE):  # type: ignore[arg-type]
@@ -723,4 +724,59 @@ def _figure_nord_sud(ctx: _Contexte) -> Figure:
         ax.set_title(titre, fontsize=10, color=_TEXTE, fontweight="bold")
         ax.grid(axis="y", color="#E5E5E5", zorder=0)
         ax.tick_params(axis="x", length=0)
+    return fig
+
+
+# --- (7) L'évolution ------------------------------------------------------------------
+
+def _figure_evolution(ctx: _Contexte) -> Figure:
+    """Les grandeurs de ``reseau evolution`` année par année, rencontres du jeu marquées."""
+    from ..analyse.evolution import annees_rencontres, bornes, evolution, existe
+
+    fig = _figure(9, 6.2)
+    _titrer(fig, ctx.t("fig_evolution_titre"), ctx.t("fig_evolution_sous_titre"))
+    if bornes(ctx.G) is None:
+        _vide(fig.subplots(), ctx.t("fig_evolution_sans_annees"))
+        return fig
+    table = evolution(ctx.G)
+    annees = list(table["annee"])
+    liens = [(ctx.G.nodes[u].get("nord_sud"), ctx.G.nodes[v].get("nord_sud"), d) for u, v, d in ctx.G.edges(data=True)]
+
+    def cumul(camps: tuple[str, str] | None = None) -> list[int]:
+        """Partenariats ayant existé jusqu'à chaque année (entre ces deux camps, si donnés)."""
+        return [sum(1 for a, b, d in liens if (camps is None or tuple(sorted((a or "", b or ""))) == camps)
+                    and existe(d, annee)) for annee in annees]
+
+    (haut_g, haut_d), (bas_g, bas_d) = fig.subplots(2, 2, sharex=True)
+    haut_g.plot(annees, table["partenariats"], color=_TEXTE, lw=1.6, label=ctx.t("fig_evolution_partenariats"))
+    haut_g.plot(annees, table["organisations"], color=ECHELLE["nationale"], lw=1.6, label=ctx.t("fig_evolution_organisations"))
+    haut_g.plot(annees, cumul(), color=_TEXTE, lw=1, ls="--", label=ctx.t("fig_evolution_cumules"))
+    haut_g.set_title(ctx.t("fig_evolution_effectifs"))
+    for cle, camps in (("liens_nord_nord", ("nord", "nord")), ("liens_nord_sud", ("nord", "sud")),
+                       ("liens_sud_sud", ("sud", "sud"))):
+        couleur = LIENS_NORD_SUD[cle]
+        haut_d.plot(annees, table[cle], color=couleur, lw=1.6, label=ctx.t(cle.replace("liens_", "fig_")))
+        if cle != "liens_nord_nord":
+            haut_d.plot(annees, cumul(camps), color=couleur, lw=1, ls="--")
+    haut_d.set_title(ctx.t("fig_evolution_nord_sud"))
+    bas_g.plot(annees, table["taille_plus_grande_composante"], color=ECHELLE["internationale"], lw=1.6,
+               label=ctx.t("fig_evolution_plus_grande"))
+    bas_g.plot(annees, table["composantes"], color=_GRIS, lw=1.6, label=ctx.t("fig_evolution_composantes"))
+    bas_g.set_title(ctx.t("fig_evolution_connexite"))
+    bas_d.plot(annees, table["articulation_local_global"].astype("float64") * 100, color=ECHELLE["locale"], lw=1.6)
+    bas_d.set_ylim(0, 105)
+    bas_d.set_title(ctx.t("fig_evolution_articulation"))
+    rencontres = [a for a in annees_rencontres(ctx.G) if annees[0] <= a <= annees[-1]]
+    for ax in (haut_g, haut_d, bas_g, bas_d):
+        for annee in rencontres:
+            ax.axvline(annee, color="#B0B0B0", lw=0.8, ls=":", zorder=0)
+        ax.grid(axis="y", color="#EEEEEE", zorder=0)
+        ax.yaxis.set_major_formatter(lambda v, _: ctx.n(v))
+        if ax is not bas_d:
+            ax.legend(loc="upper left", fontsize=7.5)
+    for ax in (bas_g, bas_d):
+        ax.xaxis.set_major_formatter(lambda v, _: str(int(v)))
+    if rencontres:
+        fig.supxlabel(ctx.t("fig_evolution_rencontres", annees=", ".join(map(str, rencontres))),
+                      x=0.01, ha="left", fontsize=8, color=_GRIS)
     return fig

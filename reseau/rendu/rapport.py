@@ -22,6 +22,7 @@ GABARITS = Path(__file__).resolve().parent / "gabarits"
 _MAX_ACTEURS = 10
 _MAX_REGIONS = 10
 _MAX_ELOIGNEES = 10
+_MAX_NOUVEAUX = 25
 
 
 def construire_rapport(
@@ -30,8 +31,12 @@ def construire_rapport(
     langue: str = "fr",
     mesures: pd.DataFrame | None = None,
     regions: pd.DataFrame | None = None,
+    depuis: int | None = None,
 ) -> str:
-    """Le rapport de réunion en HTML (une page autonome : styles et figures embarqués)."""
+    """Le rapport de réunion en HTML (une page autonome : styles et figures embarqués).
+
+    ``depuis`` : l'année de départ de « Ce qui a changé » (défaut : la plus récente moins 5).
+    """
     verifier_langue(langue)
     import jinja2
 
@@ -68,6 +73,7 @@ def construire_rapport(
         nord_sud=_nord_sud(resume),
         articulation=_articulation(mesures, resume, langue),
         figures=_figures(G, langue, mesures, regions),
+        changements=_changements(G, depuis, langue),
         documents=_documents(G),
         avertissements=len(G.graph.get("avertissements") or []),
         couleurs=LIENS_NORD_SUD,
@@ -185,8 +191,34 @@ def _articulation(mesures: pd.DataFrame, resume: dict[str, Any], langue: str) ->
     }
 
 
+def _changements(G: nx.MultiGraph, depuis: int | None, langue: str) -> dict[str, Any] | None:
+    """« Ce qui a changé » entre ``depuis`` et l'année la plus récente, prêt à afficher ; ``None`` sans années."""
+    from ..analyse.evolution import changements
+    from .libelles import nom_court
+
+    resultat = changements(G, depuis)
+    if resultat is None:
+        return None
+
+    def nom(x: Any) -> str:
+        return nom_court(G.nodes[x], x)
+
+    def paires(liste: list[tuple[Any, Any]]) -> list[str]:
+        return [f"{nom(a)} — {nom(b)}" for a, b in liste]
+
+    return {
+        "depuis": resultat["depuis"],
+        "jusqu_a": resultat["jusqu_a"],
+        "max": _MAX_NOUVEAUX,
+        "nouveaux": [{**p, "source": nom(p["source"]), "cible": nom(p["cible"]), "type": traduire(p["type"], langue)}
+                     for p in resultat["nouveaux"]],
+        "entrees": [nom(x) for x in resultat["entrees"]],
+        **{camp: {sens: paires(resultat[camp][sens]) for sens in ("gagnees", "perdues")} for camp in ("nord_sud", "sud_sud")},
+    }
+
+
 def _figures(G: nx.MultiGraph, langue: str, mesures: pd.DataFrame, regions: pd.DataFrame) -> dict[str, str]:
-    """Les six figures en PNG, sous forme d'URI ``data:`` (aucun fichier externe)."""
+    """Les figures en PNG, sous forme d'URI ``data:`` (aucun fichier externe)."""
     from .figures import produire_figures
 
     with tempfile.TemporaryDirectory(prefix="reseau-rapport-") as dossier:

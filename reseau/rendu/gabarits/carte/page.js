@@ -1,5 +1,5 @@
 /* page : câble la carte (vis-network, DOM, événements) sur les modules purs, chargés avant elle :
-   CarteOutils, CarteRecherche, CarteFiltres, CarteLibelles, CarteFiche, CarteImage.
+   CarteOutils, CarteRecherche, CarteFiltres, CarteLibelles, CarteFiche, CarteImage, CarteFrise.
    Tout texte venu des données passe par textContent, jamais par innerHTML.
    Globales, comme pyvis : network, nodes, edges (vis.DataSet) ; et carte (état, outils). */
 var nodes, edges, network;
@@ -8,6 +8,7 @@ var carte = { pret: false };
 (function () {
   "use strict";
   const O = CarteOutils, R = CarteRecherche, F = CarteFiltres, L = CarteLibelles, FI = CarteFiche, I = CarteImage;
+  const FR = CarteFrise;
   const D = JSON.parse(document.getElementById("donnees").textContent);
   const T = D.textes;
   const POLICE = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
@@ -57,10 +58,20 @@ var carte = { pret: false };
   function calculerVisibles() { visibles = F.visibles(D.noeuds, actifs); }
   calculerVisibles();
 
+  // --- Frise : état (etat null : toutes les années) ; voir frise.js -------------------------
+  // Les filtres passent par les vues (DataView) ; la frise, elle, ne fait que masquer des nœuds et
+  // des liens déjà dessinés (options.hidden de vis-network) : rien n'est recréé, d'où sa vitesse.
+  const frise = { annee: null, mode: "actif", gris: false, etat: null };
+  function organisationDeLAnnee(id) { return frise.etat === null || frise.etat.organisations.has(id); }
+  function lienDeLAnnee(id) { return frise.etat === null || frise.etat.liens.has(id); }
+
   nodes = new vis.DataSet(D.noeuds);
   edges = new vis.DataSet(D.liens);
   const vueNoeuds = new vis.DataView(nodes, { filter: (n) => visibles.has(n.id) });
   const vueLiens = new vis.DataView(edges, { filter: (e) => F.lienVisible(e, visibles, actifs) });
+  /** Le nœud est-il à l'écran (filtres et frise) ? Le lien ? */
+  function noeudAffiche(id) { return visibles.has(id) && (frise.gris || organisationDeLAnnee(id)); }
+  function lienAffiche(id) { return vueLiens.get(id) !== null && lienDeLAnnee(id); }
   carte.vueNoeuds = vueNoeuds;
   carte.vueLiens = vueLiens;
 
@@ -141,7 +152,8 @@ var carte = { pret: false };
   }
   function positionVisible(id) {
     const corps = network.body.nodes[id];
-    return corps && visibles.has(id) ? { x: corps.x, y: corps.y, taille: corps.options.size } : null;
+    return corps && visibles.has(id) && !corps.options.hidden && !corps.couleurFrise
+      ? { x: corps.x, y: corps.y, taille: corps.options.size } : null;
   }
 
   // Libellés de taille constante à l'écran, placés par libelles.js.
@@ -179,7 +191,7 @@ var carte = { pret: false };
     ctx.strokeStyle = "rgba(60,60,60,0.85)";
     for (const v of adjacence.get(carte.selection)) {
       const autre = network.body.nodes[v.autre];
-      if (!autre || !vueLiens.get(v.lien.id)) continue;
+      if (!autre || !lienAffiche(v.lien.id)) continue;
       ctx.lineWidth = Math.max(1, v.lien.width) * 1.2;
       ctx.beginPath();
       ctx.moveTo(centre.x, centre.y);
@@ -224,9 +236,10 @@ var carte = { pret: false };
   function selectionner(id, centrer) {
     if (!parId.has(id)) return;
     if (!visibles.has(id)) reinitialiserFiltres();
+    if (!noeudAffiche(id)) carte.frise.aller(null);  // cachée par la frise : toutes les années
     carte.selection = id;
     carte.evidence = new Set([id]);
-    for (const v of adjacence.get(id)) if (visibles.has(v.autre) && vueLiens.get(v.lien.id)) carte.evidence.add(v.autre);
+    for (const v of adjacence.get(id)) if (noeudAffiche(v.autre) && lienAffiche(v.lien.id)) carte.evidence.add(v.autre);
     network.selectNodes([id]);
     afficherFiche(parId.get(id));
     if (centrer) {
@@ -313,13 +326,16 @@ var carte = { pret: false };
   const compte = document.getElementById("compte");
   const cases = [];
   function afficherCompte() {
-    compte.textContent = O.remplir(T.affichage, { n: nombreFormat.format(vueNoeuds.length), m: nombreFormat.format(vueLiens.length) });
+    const corps = network.body;  // à jour après chaque changement de données (filtres, frise)
+    compte.textContent = O.remplir(T.affichage, {
+      n: nombreFormat.format(corps.nodeIndices.length), m: nombreFormat.format(corps.edgeIndices.length) });
   }
   function appliquerFiltres() {
     calculerVisibles();
     vueNoeuds.refresh();
     vueLiens.refresh();
-    if (carte.selection !== null && !visibles.has(carte.selection)) deselectionner();
+    masquerFrise();
+    if (carte.selection !== null && !noeudAffiche(carte.selection)) deselectionner();
     else if (carte.selection !== null) selectionner(carte.selection, false);
     afficherCompte();
     network.redraw();
@@ -401,4 +417,103 @@ var carte = { pret: false };
     a.remove();
   });
   document.getElementById("ajuster").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
+
+  // --- Frise des années : curseur, lecture, mode ; les positions ne bougent pas ---------------
+  const blocFrise = document.getElementById("frise");
+  const curseur = document.getElementById("frise-curseur");
+  const sortieAnnee = document.getElementById("frise-annee");
+  const modeFrise = document.getElementById("frise-mode");
+  const grisFrise = document.getElementById("frise-gris");
+  const lecture = document.getElementById("frise-lecture");
+  const titreAnnee = document.getElementById("titre-annee");
+  const bornesFrise = D.agregat ? null : FR.bornes(D.liens);
+  const indexFrise = bornesFrise ? FR.indexer(D.liens) : [];
+  const GRIS = { background: "#e4e6e8", border: "#c3c7cb", highlight: { background: "#e4e6e8", border: "#8a8f94" },
+    hover: { background: "#e4e6e8", border: "#8a8f94" } };
+  let minuterie = null;
+
+  /** Masque (ou grise) dans le dessin ce que l'année exclut ; les vues des filtres restent telles quelles. */
+  function masquerFrise() {
+    const corps = network.body;
+    for (const cle in corps.nodes) {
+      const n = corps.nodes[cle];
+      const dedans = organisationDeLAnnee(n.id);
+      n.options.hidden = !dedans && !frise.gris;
+      const gris = !dedans && frise.gris;
+      if (gris && !n.couleurFrise) { n.couleurFrise = n.options.color; n.options.color = GRIS; }
+      else if (!gris && n.couleurFrise) { n.options.color = n.couleurFrise; n.couleurFrise = null; }
+    }
+    for (const cle in corps.edges) corps.edges[cle].options.hidden = !lienDeLAnnee(corps.edges[cle].id);
+    // vis-network recalcule ce qu'il dessine (nœuds et liens non masqués), puis redessine à l'image suivante ;
+    // les liens n'ont pas changé : inutile de tout reconnecter (« _dataUpdated »), sauf si la méthode manque.
+    if (typeof network._updateVisibleIndices === "function") {
+      network._updateVisibleIndices();
+      corps.emitter.emit("_requestRedraw");
+    } else {
+      corps.emitter.emit("_dataUpdated");
+    }
+  }
+  /** Va à l'année (null : toutes les années), dans le mode donné (défaut : celui en cours). */
+  function allerAnnee(annee, mode) {
+    if (mode) frise.mode = mode === "cumule" ? "cumule" : "actif";
+    frise.annee = bornesFrise && annee !== null && annee !== undefined
+      ? Math.min(bornesFrise.max, Math.max(bornesFrise.min, annee)) : null;
+    frise.etat = frise.annee === null ? null : FR.etat(indexFrise, frise.annee, frise.mode);
+    masquerFrise();
+    if (carte.selection !== null && !noeudAffiche(carte.selection)) deselectionner();
+    else if (carte.selection !== null) selectionner(carte.selection, false);
+    afficherCompte();
+    modeFrise.value = frise.mode;
+    if (frise.annee === null) {
+      sortieAnnee.textContent = T.frise_toutes;
+      titreAnnee.textContent = "";
+      if (bornesFrise) curseur.value = String(bornesFrise.max);
+    } else {
+      curseur.value = String(frise.annee);
+      sortieAnnee.textContent = String(frise.annee);
+      titreAnnee.textContent = O.remplir(frise.mode === "cumule" ? T.frise_titre_cumule : T.frise_titre_annee, {
+        annee: frise.annee, n: nombreFormat.format(frise.etat.organisations.size), m: nombreFormat.format(frise.etat.partenariats),
+      });
+    }
+    blocFrise.dataset.annee = FR.etatAnnee(frise.annee, frise.mode);
+  }
+  function arreterLecture() {
+    if (minuterie !== null) clearInterval(minuterie);
+    minuterie = null;
+    lecture.textContent = T.frise_lecture;
+    lecture.setAttribute("aria-pressed", "false");
+  }
+  function lire() {
+    if (minuterie !== null) { arreterLecture(); return; }
+    if (frise.annee === null || frise.annee >= bornesFrise.max) allerAnnee(bornesFrise.min);
+    lecture.textContent = T.frise_pause;
+    lecture.setAttribute("aria-pressed", "true");
+    minuterie = setInterval(function () {
+      const a = FR.suivante(frise.annee, bornesFrise);
+      if (a === null) arreterLecture(); else allerAnnee(a);
+    }, 700);
+  }
+  carte.frise = {
+    bornes: bornesFrise, etat: () => frise, aller: allerAnnee,
+    adresse: () => FR.etatAnnee(frise.annee, frise.mode),
+    depuisAdresse: function (texte) { const e = FR.lireAnnee(texte, bornesFrise); allerAnnee(e ? e.annee : null, e ? e.mode : "actif"); },
+  };
+  if (bornesFrise) {
+    curseur.min = String(bornesFrise.min);
+    curseur.max = String(bornesFrise.max);
+    curseur.value = String(bornesFrise.max);
+    curseur.title = T.frise_regle;
+    const reperes = document.getElementById("frise-rencontres");
+    for (const a of FR.rencontres(D.liens)) { const o = el("option"); o.value = String(a); reperes.appendChild(o); }
+    curseur.addEventListener("input", () => { arreterLecture(); allerAnnee(parseInt(curseur.value, 10)); });
+    modeFrise.addEventListener("change", () => { if (frise.annee === null) frise.mode = modeFrise.value; else allerAnnee(frise.annee, modeFrise.value); });
+    grisFrise.addEventListener("change", () => { frise.gris = grisFrise.checked; allerAnnee(frise.annee); });
+    lecture.addEventListener("click", lire);
+    document.getElementById("frise-tout").addEventListener("click", () => { arreterLecture(); allerAnnee(null); });
+    blocFrise.hidden = false;
+  } else {
+    const absente = document.getElementById("frise-absente");
+    absente.textContent = D.agregat ? T.frise_agregee : T.frise_sans_annees;
+    absente.hidden = false;
+  }
 })();
