@@ -354,17 +354,20 @@ def analyser(G: nx.MultiGraph, format_: str, sortie: Path | None, exact: bool | 
 @cli.command(context_settings=CONTEXTE)
 @graphe_charge
 @options_sortie
-def regions(G: nx.MultiGraph, format_: str, sortie: Path | None) -> None:
+@option_langue("Langue des diagnostics et des en-têtes.")
+def regions(G: nx.MultiGraph, format_: str, sortie: Path | None, langue: str) -> None:
     """Classe les régions de la moins à la mieux reliée, avec un diagnostic en phrases.
 
-    Une région est un couple (pays, région) ; indice de connexion dans [0, 1]
-    (organisations non isolées, reliées à l'international en 2 liens ou moins,
-    ouvertes hors de la région, sans point de passage unique). JSON : {"regions": […]}.
+    Une région est un couple (pays, région) précisé dans les données ; indice de connexion
+    dans [0, 1] (organisations non isolées, reliées à l'international en 2 liens ou moins,
+    ouvertes hors de la région, sans point de passage unique). Rang partagé en cas d'égalité
+    (« 13= ») ; régions de moins de 3 organisations à part ; organisations sans région et
+    internationales comptées hors classement. JSON : {"regions": […], "hors_regions": {…}}.
     """
     from ..rendu.diagnostics import classer_regions
     from ..rendu.tables import texte_regions
 
-    emettre(texte_regions(classer_regions(G), format_), sortie)
+    emettre(texte_regions(classer_regions(G, langue), format_, G, langue), sortie)
 
 
 @cli.command(context_settings=CONTEXTE)

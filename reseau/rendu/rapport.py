@@ -138,18 +138,19 @@ def _acteurs(mesures: pd.DataFrame, langue: str) -> list[dict[str, Any]]:
 def _regions(regions: pd.DataFrame, langue: str) -> list[dict[str, Any]]:
     """Les régions les moins reliées, avec leur diagnostic."""
     from ..entrees.geographie import nom_pays
+    from ..analyse.regions import rang_affiche
     from .libelles import region_seule
 
     return [
         {
-            "rang": int(ligne["rang"]),
+            "rang": rang_affiche(ligne["rang"], bool(ligne["ex_aequo"])),
             "region": region_seule(ligne["pays"], ligne["region"]) or "—",
             "pays": nom_pays(ligne["pays"], langue),
             "organisations": _nombre(ligne["organisations"], langue),
             "indice": _nombre(ligne["indice_connexion"], langue, 2),
             "diagnostic": ligne["diagnostic"],
         }
-        for ligne in regions.sort_values("rang").head(_MAX_REGIONS).to_dict("records")
+        for ligne in regions[regions["classee"]].sort_values("rang", kind="stable").head(_MAX_REGIONS).to_dict("records")
     ]
 
 
