@@ -318,18 +318,21 @@ def figures(G: nx.MultiGraph, sortie: Path, format_: str, langue: str) -> None:
 @click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path), default=Path("sorties/rapport.html"),
               show_default=True, metavar="FICHIER", help="Fichier HTML écrit.")
 @option_langue("Langue du rapport.")
-def rapport(G: nx.MultiGraph, sortie: Path, langue: str) -> None:
+@click.option("--titre", help="Titre du rapport  [défaut : « Réseau de l'économie sociale et solidaire — rapport de réunion »]")
+@click.option("--sous-titre", "sous_titre", help="Sous-titre (par exemple la réunion ou le territoire).")
+def rapport(G: nx.MultiGraph, sortie: Path, langue: str, titre: str | None, sous_titre: str | None) -> None:
     """Rapport de réunion : un seul fichier HTML autonome, imprimable en A4.
 
-    Chiffres clés, principaux acteurs, régions les moins reliées et leur diagnostic,
-    équilibre Nord-Sud, articulation local-global, figures, notes de méthode et sources.
+    L'essentiel en langage simple, liens à créer et régions à suivre en tableaux,
+    principaux acteurs, équilibre Nord-Sud, articulation local-global ; en annexe les
+    mesures techniques, la méthode et les sources regroupées par document.
     """
     from ..analyse.mesures import mesures_organisations
     from ..rendu.rapport import ecrire_rapport
 
     mesures = mesures_organisations(G, progression=progression)
     progression("Rédaction du rapport…")
-    ecrit = ecrire_rapport(G, sortie, langue=langue, mesures=mesures)
+    ecrit = ecrire_rapport(G, sortie, langue=langue, mesures=mesures, titre=titre, sous_titre=sous_titre)
     click.echo(f"Écrit : {ecrit} — {G.number_of_nodes()} organisations, {G.number_of_edges()} partenariats")
 
 
