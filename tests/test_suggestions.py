@@ -169,3 +169,16 @@ def test_compter_sur_voisins_simules():
     voisins = {"a": {"b"}, "b": {"a", "x"}, "c": set()}
     comptes = compter(["a", "b", "c"], voisins.__getitem__, {"b": 1, "a": 2}.get)
     assert (comptes.isolees, comptes.reliees, comptes.passerelles, comptes.sures) == (["c"], 2, {"b"}, 1)
+
+
+def test_carte_avec_les_liens_a_creer(donnees):
+    import reseau
+    from reseau.rendu.carte import construire_carte
+
+    G = reseau.charger(donnees / "essai_estrie")
+    sans = construire_carte(G)
+    avec = construire_carte(G, suggestions=True)
+    assert 'id="liens-suggeres"' in avec and 'id="liens-suggeres"' not in sans
+    donnees_page = json.loads(avec.split('<script id="donnees" type="application/json">', 1)[1].split("</script>", 1)[0])
+    assert [(s["source"], s["cible"]) for s in donnees_page["suggestions"]][:1] == [("cdc-sherbrooke", "ripess")]
+    assert all(s["raison"] for s in donnees_page["suggestions"])
