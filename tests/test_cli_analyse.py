@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -118,3 +119,18 @@ def test_jeu_de_reference():
     assert portee["organisations_atteintes"] > 0 and portee["sauts_international"] is not None
     chemin = lancer("chemin", "gesq", "ripess")
     assert chemin.exit_code == 0 and "→" in chemin.stdout
+
+
+@pytest.mark.parametrize("colonnes, attendu", [("60", 80), ("80", 80), ("100", 100), ("250", 120)])
+def test_tables_tenues_dans_la_largeur(colonnes, attendu):
+    """Tables du terminal dans 80 à 120 colonnes, en-têtes lisibles, décimales alignées."""
+    for commande in (["analyser"], ["regions"], ["portee", "gesq"], ["suggestions"]):
+        resultat = CliRunner(env={"COLUMNS": colonnes}).invoke(cli, commande)
+        assert resultat.exit_code == 0, resultat.output
+        lignes = resultat.stdout.splitlines()
+        assert max(len(ligne) for ligne in lignes) <= attendu, commande
+        entetes = [lignes[i - 1] for i, ligne in enumerate(lignes) if ligne.startswith("───")]
+        assert entetes and not any("_" in e for e in entetes), commande
+    regions = CliRunner(env={"COLUMNS": colonnes}).invoke(cli, ["regions"]).stdout
+    assert "Indice" in regions and "indice_connexion" not in regions
+    assert re.search(r"\s0\.66\s", regions) and re.search(r"\s1\.00\s", regions)  # deux décimales partout

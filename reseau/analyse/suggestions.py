@@ -239,8 +239,8 @@ def _meilleur(etat: _Etat, internationales: list, internationales_de: dict[Hasha
             externes += [v for v in communs_de(u)[0] if v not in etat.dedans and v not in ensemble]
         elif sum(1 for v in autour if v in ensemble) < len(internationales):
             externes = [next(v for v in internationales if v not in autour)]
-        else:
-            externes = [v for v in communs_de(u)[0] if v not in etat.dedans] if not internationales else []
+        else:  # aucune internationale libre : les partenaires de partenaires hors de la région
+            externes = [v for v in communs_de(u)[0] if v not in etat.dedans]
         par_distance: dict[int, tuple[int, int]] = {}
         for v in externes:
             distance = min(etat.sauts.get(v, 2), 2)
