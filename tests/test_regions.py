@@ -159,3 +159,27 @@ def test_l_analyse_rend_des_codes_et_le_rendu_des_phrases(quatre_regions):
     assert phrases["fr"].startswith("Ses 3 organisations sont toutes isolées")
     assert phrases["en"].startswith("All its 3 organisations are isolated")
     assert phrases["es"].startswith("Sus 3 organizaciones están todas aisladas")
+
+
+def test_jeu_de_reference_et_classeur_d_essai_sans_pseudo_region(donnees):
+    """Ni pays, ni province, ni internationale seule ; égalités à rang partagé, jamais arbitraires."""
+    import reseau
+    from reseau.analyse.regions import indices_exacts, rang_affiche
+    from reseau.entrees.geographie import nom_pays
+
+    essai = reseau.charger(donnees / "essai_estrie")
+    table = classer_regions(essai)
+    rangs = [(r, rang_affiche(rang, ex)) for r, rang, ex in zip(table["region"], table["rang"], table["ex_aequo"])]
+    assert rangs == [("Estrie", "1"), ("Mauricie", "2="), ("Thiès", "2="), ("Dakar", "")]
+    assert table.attrs["hors_regions"] == {"sans_region": ["chantier"], "internationales": ["ripess", "raess"]}
+    for G in (essai, reseau.charger()):
+        table = classer_regions(G)
+        exacts = indices_exacts(G)
+        noms_pays = {nom_pays(p) for p in table["pays"]}
+        assert not set(table["region"]) & noms_pays
+        assert not table["region"].str.endswith("(province)").any()
+        classees = table[table["classee"]]
+        assert (classees["organisations"] >= 3).all()
+        for (_, a), (_, b) in zip(classees.iterrows(), classees.iloc[1:].iterrows()):
+            egales = exacts[(a["pays"], a["region"])] == exacts[(b["pays"], b["region"])]
+            assert (a["rang"] == b["rang"]) == egales
