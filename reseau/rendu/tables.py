@@ -13,7 +13,7 @@ from .._fichiers import en_csv, en_json, propre
 from ..analyse.mesures import IDENTITE, MESURES
 from ..entrees.schema import ECHELLES
 from ..erreurs import verifier_choix
-from .libelles import VOCABULAIRE, abreger, libelle, nom_court, nombre
+from .libelles import VOCABULAIRE, abreger, libelle, nom_court, nombre, traduire
 
 if TYPE_CHECKING:
     import pandas
@@ -33,6 +33,8 @@ DECIMALES: dict[str, int] = {
 }
 # Largeur au plus de certaines colonnes de texte (le reste va aux phrases : diagnostic, raison).
 LARGEURS_MAX: dict[str, int] = {"region": 20, "organisation": 18, "partenaire": 20, "echelles": 16, "pays": 14}
+# Colonnes de nombres déjà écrits (textes), alignées à droite.
+A_DROITE = {"valeur"}
 # Colonnes de phrases : elles prennent la place qui reste.
 PHRASES = ("diagnostic", "raison", "organisations_liste")
 # Colonnes essentielles des organisations dans le terminal (toutes en CSV et JSON).
@@ -127,7 +129,8 @@ def en_table(lignes: Sequence[Mapping], colonnes: Sequence[str], *, langue: str 
             formats.append(None)
         else:
             formats.append(decimales.get(c, 2) if any(isinstance(v, float) for v in valeurs) else 0)
-        table.add_column(Text(entete(c, langue)), justify="left" if formats[-1] is None else "right",
+        texte_seul = formats[-1] is None and c not in A_DROITE
+        table.add_column(Text(entete(c, langue)), justify="left" if texte_seul else "right",
                          no_wrap=formats[-1] is not None, overflow="fold",
                          max_width=LARGEURS_MAX.get(c) if formats[-1] is None else None,
                          ratio=1 if c in PHRASES and formats[-1] is None else None)
@@ -180,12 +183,14 @@ def texte_analyse(resume: dict[str, Any], table: pandas.DataFrame, format: str) 
         return en_json({"reseau": resume, "organisations": enregistrements(table)})
     if format == "csv":
         return formater(enregistrements(table), IDENTITE + MESURES, "csv")
-    valeurs = [{"mesure": entete(cle), "valeur": _texte(v, DECIMALES.get(cle, 2) if isinstance(v, float) else None)}
+    valeurs = [{"mesure": entete(f"resume_{cle}" if f"col_resume_{cle}" in VOCABULAIRE else cle),
+                "valeur": _texte(v, DECIMALES.get(cle, 2) if isinstance(v, float) else None)}
                for cle, v in resume.items() if cle != "matrice_echelles"]
-    matrice = [{"echelle": a, **ligne} for a, ligne in resume["matrice_echelles"].items()]
+    matrice = [{"echelle": traduire(a), **ligne} for a, ligne in resume["matrice_echelles"].items()]
     triee = enregistrements(table.sort_values("intermediarite", ascending=False, kind="stable"))
     for ligne in triee:
         ligne["organisation"] = ligne.get("sigle") or abreger(ligne.get("nom") or ligne["id"], 30)
+        ligne["echelle"] = traduire(ligne["echelle"]) if ligne.get("echelle") else ""
     reste = len(triee) - LIGNES_MAX
     bas = libelle("table_suite", n=reste) if reste > 0 else libelle("table_toutes_mesures")
     return "\n\n".join((
