@@ -63,8 +63,12 @@ def construire_carte(
     langue: str = "fr",
     titre: str | None = None,
     progression: Callable[[str], None] | None = None,
+    suggestions: bool = False,
 ) -> str:
     """Le HTML complet de la carte interactive du réseau ``G``.
+
+    ``suggestions`` : ajoute les liens à créer (:func:`reseau.rendu.diagnostics.liens_suggeres`),
+    en pointillé, affichés par une case à cocher (vue par organisation seulement).
 
     ``couleur`` : ``echelle``, ``type``, ``communaute``, ``nord_sud`` ou ``region`` ;
     ``taille`` : une mesure numérique de :func:`reseau.analyse.mesures.mesures_organisations` ;
@@ -101,6 +105,10 @@ def construire_carte(
     if progression and G.number_of_nodes() >= SEUIL_PHYSIQUE:
         progression(f"Carte : disposition « {disposition} » de {H.number_of_nodes()} nœuds…")
     donnees = _donnees_page(G, H, couleur=couleur, taille=taille, disposition=disposition, agreger=agreger, langue=langue)
+    if suggestions and agreger is None:
+        from .diagnostics import liens_suggeres
+
+        donnees["suggestions"] = [s for s in liens_suggeres(G, langue=langue) if s["source"] in H and s["cible"] in H]
     titre = titre if titre is not None else traduire("carte_titre", langue)
     sous_titre = _sous_titre(G, agreger, langue)
     return _rendre(donnees, titre=titre, sous_titre=sous_titre, bandeau=bandeau, langue=langue)
@@ -496,6 +504,7 @@ def _rendre(donnees: dict[str, Any], *, titre: str, sous_titre: str, bandeau: st
         titre=titre,
         sous_titre=sous_titre,
         bandeau=bandeau,
+        suggestions=bool(donnees.get("suggestions")),
         t=donnees["textes"],
         css_vis=lire("vis-network.css"),
         js_vis=lire("vis-network.min.js"),

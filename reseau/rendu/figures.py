@@ -625,8 +625,9 @@ def nom_region(pays: str, region: str, langue: str = "fr") -> str:
 
 
 def _figure_regions(ctx: _Contexte) -> Figure:
-    regions = ctx.regions.sort_values("rang").head(_MAX_REGIONS)
-    nombre_regions = len(ctx.regions)
+    classees = ctx.regions[ctx.regions["rang"].notna()]  # les régions trop petites ne sont pas classées
+    regions = classees.sort_values("rang", kind="stable").head(_MAX_REGIONS)
+    nombre_regions = len(classees)
     fig = _figure(9, 1.6 + 0.27 * max(len(regions), 4))
     ax = fig.add_subplot()
     sous_titre = (ctx.t("fig_regions_sous_titre_partiel", n=len(regions), total=nombre_regions)
@@ -643,8 +644,10 @@ def _figure_regions(ctx: _Contexte) -> Figure:
     for yi, r, v in zip(y, lignes, indices):
         ax.text(v + 0.01, yi, f"{ctx.n(v, 2)} · {ctx.t('fig_n_org', n=int(r['organisations']))}", va="center",
                 fontsize=7.5, color=_GRIS)
-    etiquettes = [f"{int(r['rang'])}. {_texte_mpl(abreger(nom_region(r['pays'], r['region'], ctx.langue), 44))}"
-                  for r in lignes]
+    from ..analyse.regions import rang_affiche
+
+    etiquettes = [f"{rang_affiche(r['rang'], bool(r.get('ex_aequo')))}. "
+                  f"{_texte_mpl(abreger(nom_region(r['pays'], r['region'], ctx.langue), 44))}" for r in lignes]
     ax.set_yticks(y, etiquettes)
     ax.invert_yaxis()
     ax.set_xlim(0, 1.18)

@@ -68,7 +68,11 @@ var carte = { pret: false };
   nodes = new vis.DataSet(D.noeuds);
   edges = new vis.DataSet(D.liens);
   const vueNoeuds = new vis.DataView(nodes, { filter: (n) => visibles.has(n.id) });
-  const vueLiens = new vis.DataView(edges, { filter: (e) => F.lienVisible(e, visibles, actifs) });
+  let montrerSuggestions = false;  // liens à créer, en pointillé (case « liens-suggeres »)
+  const vueLiens = new vis.DataView(edges, {
+    filter: (e) => (e.suggestion ? montrerSuggestions && visibles.has(e.from) && visibles.has(e.to)
+      : F.lienVisible(e, visibles, actifs)),
+  });
   /** Le nœud est-il à l'écran (filtres et frise) ? Le lien ? */
   function noeudAffiche(id) { return visibles.has(id) && (frise.gris || organisationDeLAnnee(id)); }
   function lienAffiche(id) { return vueLiens.get(id) !== null && lienDeLAnnee(id); }
@@ -77,6 +81,17 @@ var carte = { pret: false };
 
   document.getElementById("attente").hidden = !D.physique;
   network = new vis.Network(conteneur, { nodes: vueNoeuds, edges: vueLiens }, D.options);
+
+  if (D.suggestions && D.suggestions.length) {
+    edges.add(D.suggestions.map((s, i) => {
+      const bulle = document.createElement("div");
+      bulle.textContent = s.raison;
+      return { id: "suggestion-" + i, from: s.source, to: s.cible, title: bulle, suggestion: true, dashes: true,
+               color: { color: "#D55E00" }, width: 2 };
+    }));
+    const caseSuggestions = document.getElementById("liens-suggeres");
+    caseSuggestions.addEventListener("change", () => { montrerSuggestions = caseSuggestions.checked; vueLiens.refresh(); });
+  }
 
   function marquerPret() {
     document.getElementById("attente").hidden = true;
