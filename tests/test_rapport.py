@@ -16,7 +16,7 @@ from reseau.analyse.regions import POIDS_INDICE
 from reseau.cli.commandes import cli
 from reseau.erreurs import ParametreInvalide
 from reseau.rendu.libelles import nombre
-from reseau.rendu.rapport import construire_rapport, ecrire_rapport
+from reseau.rendu.rapport import FIGURES_RAPPORT, construire_rapport, ecrire_rapport
 
 MINIMAL = Path(__file__).parent / "donnees" / "minimal"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -47,7 +47,7 @@ def test_document_complet(html):
     assert "docs/mesures.md" in texte
     assert f"({nombre(POIDS_INDICE['international'], 'fr', 2)})" in texte  # formule de l'indice, poids réels
     assert "Groupe d'économie solidaire du Québec" in texte  # principal acteur
-    assert html.count('<img src="data:image/png;base64,') == 3
+    assert html.count('<img src="data:image/png;base64,') == len(FIGURES_RAPPORT)
     # Première page en langage simple, mesures techniques en annexe.
     assert texte.index("organisations, reliées par 5 partenariats, dans 3 pays.") < texte.index("densité")
     assert texte.index("Annexe") < texte.index("densité")
@@ -182,7 +182,7 @@ def test_rendu_dans_chromium(G, tmp_path):
         finally:
             navigateur.close()
     assert erreurs == [] and requetes == []
-    assert len(largeurs) == 3 and min(largeurs) > 1000
+    assert len(largeurs) == len(FIGURES_RAPPORT) and min(largeurs) > 1000
     assert "L'essentiel" in titres and "Liens à créer" in titres and "Sources des données" in titres
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2
     # Le jeu de référence tient en 6 pages A4 au plus.

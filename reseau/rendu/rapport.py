@@ -22,10 +22,10 @@ GABARITS = Path(__file__).resolve().parent / "gabarits"
 _MAX_ACTEURS = 6
 _MAX_REGIONS = 10
 _MAX_ELOIGNEES = 6
-_MAX_NOUVEAUX = 25
-_MAX_SUGGESTIONS = 12
+_MAX_NOUVEAUX = 6
+_MAX_SUGGESTIONS = 8
 # Figures du rapport (les autres restent dans ``reseau figures``).
-FIGURES_RAPPORT = ("carte", "strates", "echelles")
+FIGURES_RAPPORT = ("carte", "echelles")
 
 
 def construire_rapport(
@@ -157,7 +157,7 @@ def _essentiel(G: nx.MultiGraph, resume: dict[str, Any], mesures: pd.DataFrame, 
     if len(mesures):
         haut = mesures.sort_values(["intermediarite", "degre"], ascending=False, kind="stable").iloc[0]
         lignes.append((n(haut["degre"]), t("rapport_bref_acteur", nom=nom_court(haut, haut["id"]))))
-    classees = regions[regions["classee"]]
+    classees = regions[regions["classee"].astype(bool)]
     if len(classees):
         faible = classees.iloc[0]
         lignes.append((_nombre(faible["indice_connexion"], langue, 2),
@@ -185,7 +185,7 @@ def _a_part(G: nx.MultiGraph, regions: pd.DataFrame, langue: str) -> list[str]:
     """Ce qui n'est pas classé : régions trop petites, organisations sans région, internationales."""
     from .diagnostics import phrases_hors_regions
 
-    petites = regions[~regions["classee"]]
+    petites = regions[~regions["classee"].astype(bool)]
     phrases = []
     if len(petites):
         noms = ", ".join(petites["region"].astype(str).head(8)) + ("…" if len(petites) > 8 else "")
@@ -229,7 +229,8 @@ def _regions(regions: pd.DataFrame, langue: str) -> list[dict[str, Any]]:
             "indice": _nombre(ligne["indice_connexion"], langue, 2),
             "diagnostic": ligne["diagnostic"],
         }
-        for ligne in regions[regions["classee"]].sort_values("rang", kind="stable").head(_MAX_REGIONS).to_dict("records")
+        for ligne in regions[regions["classee"].astype(bool)].sort_values("rang", kind="stable")
+        .head(_MAX_REGIONS).to_dict("records")
     ]
 
 

@@ -33,6 +33,8 @@ DECIMALES: dict[str, int] = {
 }
 # Largeur au plus de certaines colonnes de texte (le reste va aux phrases : diagnostic, raison).
 LARGEURS_MAX: dict[str, int] = {"region": 20, "organisation": 18, "partenaire": 20, "echelles": 16, "pays": 14}
+# Colonnes d'années : écrites sans séparateur de milliers.
+ANNEES = {"annee", "debut", "fin"}
 # Colonnes de nombres déjà écrits (textes), alignées à droite.
 A_DROITE = {"valeur"}
 # Colonnes de phrases : elles prennent la place qui reste.
@@ -140,7 +142,8 @@ def en_table(lignes: Sequence[Mapping], colonnes: Sequence[str], *, langue: str 
             valeur = propre(ligne.get(c))
             if nb is not None and valeur is not None:
                 valeur = float(valeur)
-            cellules.append(Text(_texte(valeur, nb, langue)))
+            annee = c in ANNEES and valeur is not None
+            cellules.append(Text(str(int(valeur)) if annee else _texte(valeur, nb, langue)))
         table.add_row(*cellules)
     import io
 
