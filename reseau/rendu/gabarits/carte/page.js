@@ -80,7 +80,10 @@ var carte = { pret: false };
         const c = corps[p.id];
         c.x = p.x;
         c.y = p.y;
-        c.options.size = p.size;
+        if (c.options.size !== p.size) {
+          c.options.size = p.size;
+          c.shape.refreshNeeded = true;  // zone cliquable recalculée au dessin
+        }
       }
     });
     network.on("afterDrawing", (ctx) => CarteGeo.dessinerMarqueurs(ctx, geoPlaces.marqueurs, network.getScale(), POLICE, nombreFormat));
