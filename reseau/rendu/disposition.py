@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Hashable, Mapping
+from typing import TypeVar
 
 import networkx as nx
 
@@ -20,6 +21,7 @@ ESPACE = 60.0  # distance moyenne visée entre voisins d'une disposition par for
 ANGLE_D_OR = math.pi * (3 - math.sqrt(5))
 
 Positions = dict[Hashable, tuple[float, float]]
+K = TypeVar("K", bound=Hashable)
 
 
 def disposition_force(H: nx.Graph, *, espace: float = ESPACE) -> Positions:
@@ -136,7 +138,7 @@ def projeter(latitude: float, longitude: float, unites: float = UNITES_PAR_DEGRE
     return round(longitude * unites, 2), round(-latitude * unites, 2)
 
 
-def ecarter(points: Mapping[Hashable, tuple[float, float]], pas: float) -> Positions:
+def ecarter(points: Mapping[K, tuple[float, float]], pas: float) -> dict[K, tuple[float, float]]:
     """Les points d'un même lieu écartés en spirale d'or autour de lui (voisins à ≈ ``pas``), les autres inchangés.
 
     Seule fonction d'écartement du paquet (figures, export GEXF) ; la carte HTML, elle, écarte
@@ -146,10 +148,10 @@ def ecarter(points: Mapping[Hashable, tuple[float, float]], pas: float) -> Posit
     >>> p["a"], p["c"], p["b"] != p["a"]
     ((1.0, 2.0), (5.0, 5.0), True)
     """
-    groupes: dict[tuple[float, float], list[Hashable]] = defaultdict(list)
+    groupes: dict[tuple[float, float], list[K]] = defaultdict(list)
     for x in sorted(points, key=str):
         groupes[(round(points[x][0], 6), round(points[x][1], 6))].append(x)
-    resultat: Positions = {}
+    resultat: dict[K, tuple[float, float]] = {}
     for membres in groupes.values():
         cx, cy = points[membres[0]]
         for k, m in enumerate(membres):
