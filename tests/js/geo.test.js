@@ -39,7 +39,12 @@ test("ouvertSeul : petit éventail qui tient s'ouvre ; trop grand ou trop serré
   assert.equal(G.ouvertSeul(3, 6, 5), false);  // voisin à 5 px
   assert.equal(G.ouvertSeul(300, 6, Infinity), false);  // au-delà de 55 px du lieu
   // un éventail ouvert seul garde tous ses disques à moins de 60 px du lieu
-  for (let n = 2; n < 100; n++) if (G.ouvertSeul(n, 16, Infinity)) assert.ok(G.rayonEventail(n, 16) < 60);
+  for (let n = 2; n < 100; n++) {
+    if (!G.ouvertSeul(n, 16, Infinity)) continue;
+    assert.ok(G.porteeEventail(n, 16) < 60);
+    assert.ok(Math.max(...G.eventail(n, 16).map((p) => Math.hypot(p.dx, p.dy))) <= G.porteeEventail(n, 16) + 1e-9);
+  }
+  assert.equal(G.ouvertSeul(5, 16, Infinity), true);  // « London (5) » s'ouvre au zoom ville, même en gros disques
 });
 
 test("regrouper : un groupe par point, membres du plus gros au plus petit", () => {

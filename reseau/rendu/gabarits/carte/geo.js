@@ -5,7 +5,7 @@ var CarteGeo = (function () {
   "use strict";
 
   const ANGLE_OR = Math.PI * (3 - Math.sqrt(5));
-  const RAYON_OUVERT_MAX = 55;  // px : un éventail qui s'ouvre seul garde ses disques à moins de 60 px du lieu
+  const RAYON_OUVERT_MAX = 55;  // px : un éventail qui s'ouvre seul garde ses centres à moins de 60 px du lieu
   const ECART = 3;  // px entre deux disques d'un éventail
 
   /** Projection équirectangulaire, celle de disposition.py : {x, y} dans le repère de vis-network. */
@@ -72,12 +72,16 @@ var CarteGeo = (function () {
     return n <= 1 ? r : pasEventail(r) * Math.sqrt(n - 0.5) + r;
   }
 
-  /** Un lieu s'ouvre-t-il seul ? Un membre : toujours ; sinon si son éventail reste près du lieu
-      (≤ RAYON_OUVERT_MAX px) et tient dans la place libre jusqu'au lieu voisin (``voisinPx``). */
+  /** Distance en pixels du lieu au centre le plus éloigné de son éventail. */
+  function porteeEventail(n, r) {
+    return n <= 1 ? 0 : pasEventail(r) * Math.sqrt(n - 0.5);
+  }
+
+  /** Un lieu s'ouvre-t-il seul ? Un membre : toujours ; sinon si chaque disque reste près du lieu
+      (centre à ≤ RAYON_OUVERT_MAX px) et si l'éventail tient dans la place libre jusqu'au lieu voisin. */
   function ouvertSeul(n, r, voisinPx) {
     if (n <= 1) return true;
-    const rayon = rayonEventail(n, r);
-    return rayon <= RAYON_OUVERT_MAX && 2 * rayon + 4 <= voisinPx;
+    return porteeEventail(n, r) <= RAYON_OUVERT_MAX && 2 * rayonEventail(n, r) + 4 <= voisinPx;
   }
 
   /** Rayon en pixels du marqueur d'un lieu replié de ``n`` organisations. */
@@ -201,7 +205,7 @@ var CarteGeo = (function () {
   }
 
   return {
-    projeter, regrouper, nomLieu, libelleMarqueur, eventail, rayonEventail, ouvertSeul, rayonMarqueur,
+    projeter, regrouper, nomLieu, libelleMarqueur, eventail, rayonEventail, porteeEventail, ouvertSeul, rayonMarqueur,
     distancesVoisins, sansChevauchement, preparer, placer, marqueurSous, dessinerMarqueurs, RAYON_OUVERT_MAX,
   };
 })();

@@ -73,17 +73,17 @@ var carte = { pret: false };
   const geo = D.disposition === "geographique" ? CarteGeo.preparer(D.noeuds, nomPays, T.lieu_inconnu) : null;
   let geoPlaces = { places: [], replies: new Set(), marqueurs: [] };
   if (geo) {
-    network.on("beforeDrawing", function () {
+    network.on("beforeDrawing", function (ctx) {
       const corps = network.body.nodes;
       geoPlaces = CarteGeo.placer(geo, network.getScale(), (id) => corps[id] !== undefined && visibles.has(id), carte.selection);
       for (const p of geoPlaces.places) {
         const c = corps[p.id];
+        if (c.x === p.x && c.y === p.y && c.options.size === p.size) continue;
         c.x = p.x;
         c.y = p.y;
-        if (c.options.size !== p.size) {
-          c.options.size = p.size;
-          c.shape.refreshNeeded = true;  // zone cliquable recalculée au dessin
-        }
+        c.options.size = p.size;
+        c.shape.refreshNeeded = true;  // zone cliquable à la nouvelle taille
+        c.updateBoundingBox(ctx, c.isSelected(), c.hover);  // sinon vis-network le croit encore hors de la vue
       }
     });
     network.on("afterDrawing", (ctx) => CarteGeo.dessinerMarqueurs(ctx, geoPlaces.marqueurs, network.getScale(), POLICE, nombreFormat));
