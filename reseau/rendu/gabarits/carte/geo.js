@@ -194,14 +194,16 @@ var CarteGeo = (function () {
     ctx.lineWidth = 3 / s;
     ctx.strokeStyle = "rgba(255,255,255,0.92)";
     ctx.fillStyle = "#1c3454";
+    const gardees = [];
     for (const i of sansChevauchement(boites)) {
       const m = candidats[i];
       const x = m.lieu.x + (rayonMarqueur(m.n) + 4) / s;
       ctx.strokeText(textes[i], x, m.lieu.y);
       ctx.fillText(textes[i], x, m.lieu.y);
+      gardees.push(boites[i].map((v) => v / s));
     }
     ctx.restore();
-    return boites;
+    return gardees;  // [x0, y0, x1, y1] des étiquettes dessinées, en coordonnées du canevas
   }
 
   return {

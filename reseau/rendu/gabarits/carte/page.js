@@ -86,7 +86,9 @@ var carte = { pret: false };
         c.updateBoundingBox(ctx, c.isSelected(), c.hover);  // sinon vis-network le croit encore hors de la vue
       }
     });
-    network.on("afterDrawing", (ctx) => CarteGeo.dessinerMarqueurs(ctx, geoPlaces.marqueurs, network.getScale(), POLICE, nombreFormat));
+    network.on("afterDrawing", function (ctx) {  // avant les libellés, qui évitent les étiquettes des marqueurs
+      geoPlaces.etiquettes = CarteGeo.dessinerMarqueurs(ctx, geoPlaces.marqueurs, network.getScale(), POLICE, nombreFormat);
+    });
     carte.geo = {
       lieux: geo.lieux,
       replie: (id) => geoPlaces.replies.has(id),
@@ -193,6 +195,7 @@ var carte = { pret: false };
     const places = L.placer(ordre, positionVisible, {
       echelle: s, rect: rectangleVisible(), taillePx: TAILLE_LIBELLE, principaux: LIBELLES_PRINCIPAUX,
       max: D.max_libelles, seuilPx: D.seuil_libelles_px, selection: carte.selection, largeur: largeurLibelle,
+      occupees: geoPlaces.etiquettes,
     });
     ctx.save();
     ctx.font = TAILLE_LIBELLE / s + "px " + POLICE;
