@@ -29,11 +29,12 @@ from .couleurs import ECHELLE, INCONNU, NORD_SUD, categorie, melanger, palette
 from .disposition import (
     DISPOSITIONS,
     UNITES_PAR_DEGRE,
+    coordonnees,
     disposition_force,
     disposition_geographique,
     disposition_strates,
 )
-from .fond import anneaux_du_monde
+from .fond import anneaux_du_monde, lignes_provinces
 from .libelles import VOCABULAIRE, abreger, nom_groupe, nombre, traduire, verifier_langue
 
 COULEURS: tuple[str, ...] = ("echelle", "type", "communaute", "nord_sud", "region")
@@ -50,7 +51,7 @@ RESSOURCES = _ICI / "ressources"
 GABARITS = _ICI / "gabarits"
 # Le script de la page, un fichier par rôle dans gabarits/carte/, bout à bout dans cet ordre : les
 # modules purs (sans document, window ni vis ; testés par node --test dans tests/js/), puis page.js.
-MODULES_JS: tuple[str, ...] = ("outils", "recherche", "filtres", "libelles", "fiche", "image", "frise", "page")
+MODULES_JS: tuple[str, ...] = ("outils", "recherche", "filtres", "libelles", "fiche", "image", "frise", "geo", "page")
 
 
 def construire_carte(
@@ -253,10 +254,11 @@ def _donnees_page(
 
     n = H.number_of_nodes()
     grand = n > SEUIL_PHYSIQUE
+    geographique = disposition == "geographique"
     if agreger:
-        rayons = _rayons({x: d["effectif"] for x, d in H.nodes(data=True)}, 10, 45)
-    else:
-        minimum, maximum = (4, 24) if grand else (8, 30)
+        rayons = _rayons({x: d["effectif"] for x, d in H.nodes(data=True)}, *((8, 26) if geographique else (10, 45)))
+    else:  # en géographique, des pixels à l'écran, quel que soit le zoom : des disques plus petits
+        minimum, maximum = ((3, 10) if grand else (5, 16)) if geographique else ((4, 24) if grand else (8, 30))
         rayons = _rayons({x: d["mesures"].get(taille) for x, d in H.nodes(data=True)}, minimum, maximum)
     cles = {x: _cle_couleur(d, couleur) for x, d in H.nodes(data=True)}
     couleurs, legende = _palette(cles, couleur, langue)
@@ -264,7 +266,7 @@ def _donnees_page(
     physique = disposition == "force" and 0 < n <= SEUIL_PHYSIQUE
     bandes = None
     if disposition == "geographique":
-        positions = disposition_geographique(H, rayons)
+        positions = disposition_geographique(H)
     elif disposition == "strates":
         positions, bandes = disposition_strates(H, rayons)
     else:
@@ -281,6 +283,8 @@ def _donnees_page(
                  for x, d in H.nodes(data=True)]
     net.edges = [_lien(i, u, v, d, agreger, chaines) for i, (u, v, d) in enumerate(H.edges(data=True))]
     net.options = _options(physique=physique, grand=grand)
+    if geographique:  # chaque nœud reste à son lieu : la page l'écarte à l'écran
+        net.options["interaction"]["dragNodes"] = False
     noeuds, liens, _entete, _hauteur, _largeur, options = net.get_network_data()
 
     vocabulaire = {v: traduire(v, langue) for v in (*ECHELLES, *TYPES_ORGANISATION, *TYPES_PARTENARIAT, "nord", "sud")}
@@ -309,6 +313,7 @@ def _donnees_page(
         "seuil_libelles_px": 2.5 if grand else 0,  # au-delà du seuil, les petits nœuds n'ont de libellé qu'en zoomant
         "max_libelles": MAX_LIBELLES,
         "monde": _monde() if disposition == "geographique" else None,
+        "provinces": _provinces() if disposition == "geographique" else None,
         "unites_par_degre": UNITES_PAR_DEGRE,
         "bandes": [{**b, "libelle": traduire(b["echelle"], langue).capitalize() if b["echelle"] else
                     traduire("carte_non_precise", langue), "couleur": ECHELLE.get(b["echelle"], INCONNU)}
@@ -350,6 +355,9 @@ def _noeud(x: Hashable, d: Mapping, rayon: float, couleur: str, position: tuple[
                      shapeProperties={"borderDashes": [4, 3]})
     if position is not None:
         noeud["x"], noeud["y"] = position
+    lat, lon = coordonnees(d)  # de quoi vérifier la carte : projeter(lon, lat) dans la page
+    noeud.update(lon=None if lon is None else round(lon, 5), lat=None if lat is None else round(lat, 5),
+                 precision=d.get("precision") or None)
     champs = ("nom", "sigle", "type", "echelle", "pays", "region", "ville", "nord_sud", "precision",
               "site_web", "description")
     noeud.update({c: propre(d.get(c)) for c in champs if d.get(c) not in (None, "")})
@@ -439,6 +447,12 @@ def _filtres(H: nx.Graph, langue: str) -> list[dict[str, Any]]:
 def _monde() -> list[list[float]]:
     """Les anneaux du fond du monde aplatis pour la page : [lon, lat, lon, lat, …]."""
     return [[c for point in anneau for c in point] for anneau in anneaux_du_monde()]
+
+
+def _provinces() -> list[list[float]] | None:
+    """Les frontières des provinces et États (Natural Earth admin-1) aplaties : [lon, lat, lon, lat, …]."""
+    lignes = lignes_provinces()
+    return [[c for point in ligne for c in point] for ligne in lignes] or None
 
 
 def _sous_titre(G: nx.MultiGraph, agreger: str | None, langue: str) -> str:

@@ -53,6 +53,7 @@ var CarteLibelles = (function () {
     const taille = r.taillePx / s, ecart = 2 / s;
     const dans = (x, y, m) => x > R.x0 - m && x < R.x1 + m && y > R.y0 - m && y < R.y1 + m;
     const disques = Grille(120 / s), etiquettes = Grille(120 / s);
+    for (const b of r.occupees || []) etiquettes.ajouter(b);  // déjà prises (marqueurs des lieux)
     const candidats = [];
     for (const id of ordre) {
       const p = position(id);

@@ -1,8 +1,10 @@
 /* page : câble la carte (vis-network, DOM, événements) sur les modules purs, chargés avant elle :
    CarteOutils, CarteRecherche, CarteFiltres, CarteLibelles, CarteFiche, CarteImage, CarteFrise.
    Tout texte venu des données passe par textContent, jamais par innerHTML.
-   Globales, comme pyvis : network, nodes, edges (vis.DataSet) ; et carte (état, outils). */
+   Globales, comme pyvis : network, nodes, edges (vis.DataSet) ; projeter(lon, lat) → {x, y} (repère de
+   vis-network, géographie de geo.js) ; et carte (état, outils). */
 var nodes, edges, network;
+var projeter;  // projeter(lon, lat) → {x, y}, voir geo.js
 var carte = { pret: false };
 
 (function () {
@@ -81,6 +83,39 @@ var carte = { pret: false };
 
   document.getElementById("attente").hidden = !D.physique;
   network = new vis.Network(conteneur, { nodes: vueNoeuds, edges: vueLiens }, D.options);
+  projeter = (lon, lat) => CarteGeo.projeter(lon, lat, D.unites_par_degre);
+  // Géographie : disques de taille constante à l'écran, lieux en éventail à l'écran ou repliés en marqueur.
+  const geo = D.disposition === "geographique" ? CarteGeo.preparer(D.noeuds, nomPays, T.lieu_inconnu) : null;
+  let geoPlaces = { places: [], replies: new Set(), marqueurs: [] };
+  if (geo) {
+    network.on("beforeDrawing", function (ctx) {
+      const corps = network.body.nodes;
+      geoPlaces = CarteGeo.placer(geo, network.getScale(), (id) => corps[id] !== undefined && visibles.has(id), carte.selection);
+      for (const p of geoPlaces.places) {
+        const c = corps[p.id];
+        if (c.x === p.x && c.y === p.y && c.options.size === p.size) continue;
+        c.x = p.x;
+        c.y = p.y;
+        c.options.size = p.size;
+        c.shape.refreshNeeded = true;  // zone cliquable à la nouvelle taille
+        c.updateBoundingBox(ctx, c.isSelected(), c.hover);  // sinon vis-network le croit encore hors de la vue
+      }
+    });
+    network.on("afterDrawing", function (ctx) {  // avant les libellés, qui évitent les étiquettes des marqueurs
+      geoPlaces.etiquettes = CarteGeo.dessinerMarqueurs(ctx, geoPlaces.marqueurs, network.getScale(), POLICE, nombreFormat);
+    });
+    carte.geo = {
+      lieux: geo.lieux,
+      replie: (id) => geoPlaces.replies.has(id),
+      marqueurs: () => geoPlaces.marqueurs.map((m) => ({ nom: m.lieu.nom, n: m.n, x: m.lieu.x, y: m.lieu.y })),
+    };
+  }
+  function clicGeo(p) {  // un clic sur un marqueur ouvre son lieu ; un clic dans le vide les referme
+    const m = CarteGeo.marqueurSous(geoPlaces.marqueurs, p.pointer.canvas, network.getScale());
+    if (m) { geo.ouverts.add(m.lieu.cle); network.redraw(); return true; }
+    if (!p.nodes.length && !p.edges.length) geo.ouverts.clear();
+    return false;
+  }
 
   if (D.suggestions && D.suggestions.length) {
     edges.add(D.suggestions.map((s, i) => {
@@ -120,28 +155,37 @@ var carte = { pret: false };
     const b = network.DOMtoCanvas({ x: conteneur.clientWidth, y: conteneur.clientHeight });
     return { x0: a.x, y0: a.y, x1: b.x, y1: b.y };
   }
-  let monde = null;
-  if (D.monde) {
+  function chemin(lignes, fermer) {  // [[lon, lat, lon, lat, …], …] → Path2D dans le repère du canevas
     const u = D.unites_par_degre;
-    monde = new Path2D();
-    for (const anneau of D.monde) {
-      monde.moveTo(anneau[0] * u, -anneau[1] * u);
-      for (let i = 2; i < anneau.length; i += 2) monde.lineTo(anneau[i] * u, -anneau[i + 1] * u);
-      monde.closePath();
+    const p = new Path2D();
+    for (const l of lignes) {
+      p.moveTo(l[0] * u, -l[1] * u);
+      for (let i = 2; i < l.length; i += 2) p.lineTo(l[i] * u, -l[i + 1] * u);
+      if (fermer) p.closePath();
     }
+    return p;
   }
+  const monde = D.monde ? chemin(D.monde, true) : null;
+  const provinces = D.provinces ? chemin(D.provinces, false) : null;
   network.on("beforeDrawing", function (ctx) {
     const r = rectangleVisible();
     const s = network.getScale();
     ctx.save();
-    ctx.fillStyle = monde ? "#eef4f8" : "#ffffff";  // l'océan, ou un fond blanc (image PNG)
+    ctx.fillStyle = monde ? "#b8d4e8" : "#ffffff";  // la mer (bleue, nette au projecteur), ou un fond blanc
     ctx.fillRect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
-    if (monde) {
-      ctx.fillStyle = "#dfe3e6";
-      ctx.strokeStyle = "#ffffff";
+    if (monde) {  // les terres claires, frontières grises, provinces et États en tireté fin
+      ctx.fillStyle = "#f6f3ec";
+      ctx.strokeStyle = "#8d99a3";
       ctx.lineWidth = 1 / s;
       ctx.fill(monde);
       ctx.stroke(monde);
+      if (provinces) {
+        ctx.strokeStyle = "#a9b2b9";
+        ctx.lineWidth = 0.8 / s;
+        ctx.setLineDash([4 / s, 3 / s]);
+        ctx.stroke(provinces);
+        ctx.setLineDash([]);
+      }
     }
     if (D.bandes) {
       for (const b of D.bandes) {
@@ -167,6 +211,7 @@ var carte = { pret: false };
   }
   function positionVisible(id) {
     const corps = network.body.nodes[id];
+    if (geoPlaces.replies.has(id)) return null;  // dans le marqueur de son lieu
     return corps && visibles.has(id) && !corps.options.hidden && !corps.couleurFrise
       ? { x: corps.x, y: corps.y, taille: corps.options.size } : null;
   }
@@ -177,6 +222,7 @@ var carte = { pret: false };
     const places = L.placer(ordre, positionVisible, {
       echelle: s, rect: rectangleVisible(), taillePx: TAILLE_LIBELLE, principaux: LIBELLES_PRINCIPAUX,
       max: D.max_libelles, seuilPx: D.seuil_libelles_px, selection: carte.selection, largeur: largeurLibelle,
+      occupees: geoPlaces.etiquettes,
     });
     ctx.save();
     ctx.font = TAILLE_LIBELLE / s + "px " + POLICE;
@@ -273,6 +319,7 @@ var carte = { pret: false };
   carte.deselectionner = deselectionner;
 
   network.on("click", function (p) {
+    if (geo && clicGeo(p)) return;
     if (p.nodes.length) selectionner(p.nodes[0], false);
     else if (!p.edges.length) deselectionner();
   });
