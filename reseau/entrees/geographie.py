@@ -43,8 +43,8 @@ class Pays:
     longitude: float
 
     def nom(self, langue: str = "fr") -> str:
-        """Le nom du pays dans la langue demandée (fr, en, es)."""
-        return {"en": self.nom_en, "es": self.nom_es}.get(langue, self.nom_fr)
+        """Le nom du pays dans la langue demandée (fr, en, es ; pt : le nom espagnol, le plus proche)."""
+        return {"en": self.nom_en, "es": self.nom_es, "pt": self.nom_es}.get(langue, self.nom_fr)
 
 
 @dataclass(frozen=True)
