@@ -42,16 +42,24 @@ var CarteLibelles = (function () {
     const t = String(texte || "").split(/\s+/).filter(Boolean).join(" ");
     if (t.length <= longueur) return t;
     let coupe = t.slice(0, Math.max(1, longueur - 1));
-    if (coupe.includes(" ")) coupe = coupe.slice(0, coupe.lastIndexOf(" "));
+    if (coupe.includes(" ") && t[coupe.length] !== " ") coupe = coupe.slice(0, coupe.lastIndexOf(" "));
     return coupe.replace(/[ ,;:–\-(/'’]+$/, "") + "…";
   }
 
-  /** Début et fin du texte, le milieu élidé : « Cuisines coll… québécoises ». */
+  /** Début et dernier mot du texte, le milieu élidé : « Cuisines… québécoises » ; si le dernier mot
+      est trop long, moitié début, moitié fin. */
   function elider(texte, longueur) {
     const t = String(texte || "");
     if (t.length <= longueur) return t;
-    const fin = Math.floor((longueur - 1) / 2), debut = longueur - 1 - fin;
-    return t.slice(0, debut).trimEnd() + "…" + t.slice(t.length - fin).trimStart();
+    const dernier = t.slice(t.lastIndexOf(" ") + 1);
+    const reste = longueur - 2 - dernier.length;
+    if (reste >= 4) {
+      let debut = t.slice(0, reste);
+      if (debut.includes(" ") && t[reste] !== " ") debut = debut.slice(0, debut.lastIndexOf(" "));
+      return debut.replace(/[ ,;:–\-(/'’]+$/, "") + "… " + dernier;
+    }
+    const fin = Math.floor((longueur - 1) / 2);
+    return t.slice(0, longueur - 1 - fin).trimEnd() + "…" + t.slice(t.length - fin).trimStart();
   }
 
   /** Libellés de chaque nœud : { complet, court } par id. ``complet`` : le sigle, sinon le nom ;

@@ -10,18 +10,21 @@ var CarteLiens = (function (O) {
 
   const pluriel = O.pluriel;
 
+  /** Nom d'une organisation dans un lien : son libellé complet (distinct), sinon l'abrégé. */
+  function nom(n) { return n.complet || n.libelle; }
+
   /** Sens d'un partenariat en texte : « A → B », ou « réciproque » s'il n'est pas orienté. */
   function sens(e, d, x) {
     if (d[0] === 0) return x.textes.sans_sens;
     const a = x.parId.get(d[0] > 0 ? e.from : e.to), b = x.parId.get(d[0] > 0 ? e.to : e.from);
-    return a.libelle + " → " + b.libelle;
+    return nom(a) + " → " + nom(b);
   }
 
   /** Infobulle du lien ``e`` en texte brut (vis-network l'affiche par innerText) : les deux
       organisations, le nombre de partenariats, puis un par ligne (type, sens, période). */
   function infobulle(e, x) {
     const a = x.parId.get(e.from), b = x.parId.get(e.to);
-    const lignes = [a.libelle + " — " + b.libelle, pluriel(x.textes, "n_partenariats", e.partenariats || 1, x.langue, x.nombres)];
+    const lignes = [nom(a) + " — " + nom(b), pluriel(x.textes, "n_partenariats", e.partenariats || 1, x.langue, x.nombres)];
     const details = e.details || [];
     if (details.length) {
       for (const d of details.slice(0, MAX_INFOBULLE)) {

@@ -55,7 +55,7 @@ var carte = { pret: false };
   let etiquettes = new Map();
   function calculerEtiquettes() {
     etiquettes = L.distinguer(D.noeuds, (n) => (n.pays ? nomPays(n.pays) : n.ville || n.region || ""), LONGUEUR_LIBELLE);
-    for (const n of D.noeuds) n.libelle = etiquettes.get(n.id).court;
+    for (const n of D.noeuds) { n.libelle = etiquettes.get(n.id).court; n.complet = etiquettes.get(n.id).complet; }
   }
   calculerEtiquettes();
   const textesInfobulle = { agregat: D.agregat, textes: T, nombres: nombreFormat, vocab: vocab, nomPays: nomPays, langue: langue };
@@ -152,19 +152,24 @@ var carte = { pret: false };
     ctx.restore();
   });
 
-  const largeurs = new Map();  // largeur de chaque texte à 100 px, mesurée une fois
+  const largeurs = new Map();  // largeur de chaque texte à 100 px (normal ou gras), mesurée une fois
   const mesureur = document.createElement("canvas").getContext("2d");
-  mesureur.font = "100px " + POLICE;
   function largeur100(texte) {
-    let w = largeurs.get(texte);
-    if (w === undefined) { w = mesureur.measureText(texte).width; largeurs.set(texte, w); }
+    const gras = carte.presentation ? "600 " : "";
+    let w = largeurs.get(gras + texte);
+    if (w === undefined) {
+      mesureur.font = gras + "100px " + POLICE;
+      w = mesureur.measureText(texte).width;
+      largeurs.set(gras + texte, w);
+    }
     return w;
   }
   /** Le libellé complet d'abord, l'abrégé s'il ne tient pas. */
   function variantes(id) {
     const e = etiquettes.get(id), px = taillePx() / 100;
-    const v = [{ texte: e.court, largeur: largeur100(e.court) * px }];
-    if (e.complet !== e.court) v.unshift({ texte: e.complet, largeur: largeur100(e.complet) * px });
+    const marge = taillePx() * 0.3;  // un blanc entre deux libellés voisins
+    const v = [{ texte: e.court, largeur: largeur100(e.court) * px + marge }];
+    if (e.complet !== e.court) v.unshift({ texte: e.complet, largeur: largeur100(e.complet) * px + marge });
     return v;
   }
   function positionVisible(id) {
@@ -625,7 +630,7 @@ var carte = { pret: false };
     calculerEtiquettes();
     for (const n of D.noeuds) n.title = O.infobulle(n, textesInfobulle);
     for (const e of D.liens) e.title = LI.infobulle(e, contexteLiens);
-    nodes.update(D.noeuds.map((n) => ({ id: n.id, title: n.title, nom: n.nom, libelle: n.libelle })));
+    nodes.update(D.noeuds.map((n) => ({ id: n.id, title: n.title, nom: n.nom, libelle: n.libelle, complet: n.complet })));
     edges.update(D.liens.map((e) => ({ id: e.id, title: e.title })));
     construireLegende();
     for (const bloc of blocsFiltres) {

@@ -5,6 +5,7 @@ var CarteVue = (function () {
   "use strict";
 
   const ZOOM_MIN = 0.02, ZOOM_MAX = 20;
+  const VIDE = "~";  // la valeur « non précisé » dans l'adresse
 
   function nombre(texte, min, max) {
     if (!/^-?\d+(\.\d+)?$/.test(texte || "")) return null;
@@ -52,12 +53,13 @@ var CarteVue = (function () {
     const textes = [];
     for (const f of filtres) {
       const coches = f.valeurs.map((v) => v.valeur).filter((v) => actifs[f.cle] && actifs[f.cle].has(v));
-      if (coches.length < f.valeurs.length) textes.push(f.cle + ":" + coches.map(encodeURIComponent).join(","));
+      if (coches.length < f.valeurs.length) textes.push(f.cle + ":" + coches.map((v) => (v === "" ? VIDE : encodeURIComponent(v))).join(","));
     }
     return textes;
   }
 
-  /** Ce qu'un texte de filtre demande : { cle, valeurs } ; « cle:v1,v2 », ou une valeur seule
+  /** Ce qu'un texte de filtre demande : { cle, valeurs } ; « cle:v1,v2 » (« ~ » : non précisé ;
+      « cle: » : aucune valeur), ou une valeur seule
       (« sud ») cherchée dans tous les filtres, qui doit n'appartenir qu'à un seul. null si inconnu. */
   function resoudreFiltre(texte, filtres) {
     const i = texte.indexOf(":");
@@ -66,8 +68,8 @@ var CarteVue = (function () {
       const f = filtres.find((g) => g.cle === cle);
       if (!f) return null;
       const permises = new Set(f.valeurs.map((v) => v.valeur));
-      const valeurs = texte.slice(i + 1).split(",").filter((v) => v !== "" || texte.endsWith(":"))
-        .map((v) => { try { return decodeURIComponent(v); } catch (e) { return null; } })
+      const valeurs = texte.slice(i + 1).split(",").filter((v) => v !== "")
+        .map((v) => { if (v === VIDE) return ""; try { return decodeURIComponent(v); } catch (e) { return null; } })
         .filter((v) => v !== null && permises.has(v));
       return { cle: cle, valeurs: valeurs };
     }
