@@ -29,9 +29,9 @@ def fichier_atomique(chemin: str | Path, binaire: bool = False) -> Iterator[IO[A
     except OSError as exc:
         raise EcritureImpossible(f"impossible d'écrire « {cible} » ({exc.strerror or exc})") from exc
     try:
-        mode = "wb" if binaire else "w"
-        kwargs = {} if binaire else {"encoding": "utf-8", "newline": ""}
-        with os.fdopen(descripteur, mode, **kwargs) as f:
+        f: IO[Any] = (os.fdopen(descripteur, "wb") if binaire
+                      else os.fdopen(descripteur, "w", encoding="utf-8", newline=""))
+        with f:
             yield f
         os.chmod(temporaire, 0o644)
         os.replace(temporaire, cible)

@@ -83,3 +83,27 @@ def test_python_m_reseau():
 
     resultat = subprocess.run([sys.executable, "-m", "reseau", "--version"], capture_output=True, text=True)
     assert resultat.returncode == 0 and __version__ in resultat.stdout
+
+
+def test_click_n_est_pas_modifie():
+    """La traduction passe par l'API publique de click : ses fonctions de traduction restent celles de gettext."""
+    import gettext
+
+    import click.core
+    import click.exceptions
+    import click.types
+
+    for module in (click.core, click.exceptions, click.types):
+        assert module._ is gettext.gettext  # type: ignore[attr-defined]
+
+
+def test_erreurs_d_usage_en_francais():
+    sortie = lancer("carte", "--annee", "x").output
+    assert "Valeur invalide pour '--annee' : 'x' n'est pas un entier valide." in sortie
+    assert "Usage : cli carte" in sortie and "Essayez « cli carte -h »" in sortie
+    sortie = lancer("carte", "--langue", "de").output
+    assert "n'est pas parmi" in sortie
+    assert "Argument manquant : 'A'." in lancer("chemin").output
+    assert "Commande inconnue : 'inconnue'." in lancer("inconnue").output
+    resultat = lancer("valider", "--nimporte")
+    assert resultat.exit_code == 2 and "Traceback" not in resultat.output

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from reseau.analyse.mesures import IDENTITE, MESURES, RESUME
-from reseau.rendu.diagnostics import COLONNES
 from reseau.cli.commandes import cli
+from reseau.rendu.diagnostics import COLONNES
 
 
 def lancer(*args: str):

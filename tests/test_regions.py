@@ -6,8 +6,8 @@ import pytest
 from graphes import lien, org
 
 from reseau.analyse.regions import POIDS_INDICE
-from reseau.rendu.diagnostics import COLONNES, classer_regions
 from reseau.entrees.graphe import construire
+from reseau.rendu.diagnostics import COLONNES, classer_regions
 
 
 @pytest.fixture

@@ -19,24 +19,13 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ..entrees.schema import ECHELLES
+from ..reglages import BUDGET, GRAINE, PIVOTS_MIN, PIVOTS_PROXIMITE, SEUIL_EXACT, SEUIL_PROGRESSION  # noqa: F401 (réexportés)
 
 if TYPE_CHECKING:
     import igraph
     import numpy
     import pandas
 
-# Au-delà de ce nombre d'organisations, intermédiarité et proximité sont estimées par pivots.
-SEUIL_EXACT = 5000
-# Estimation : k = max(PIVOTS_MIN, BUDGET / (n + m)) pivots pour l'intermédiarité (coût borné
-# par BUDGET arêtes parcourues), au plus PIVOTS_PROXIMITE pour la proximité. Une composante
-# qui n'a pas plus de sommets que de pivots est calculée exactement.
-BUDGET = 300_000_000
-PIVOTS_MIN = 500
-PIVOTS_PROXIMITE = 300
-# Graine du hasard (pivots, communautés) : mêmes données, mêmes résultats.
-GRAINE = 20240901
-# Réseaux à partir desquels la progression est signalée.
-SEUIL_PROGRESSION = 1000
 # Rayon moyen de la Terre (UGGI), en km.
 RAYON_TERRE_KM = 6371.0088
 
@@ -269,9 +258,9 @@ def _communautes(g: igraph.Graph) -> list[int]:
 def _deux_sauts(voisins: list[list[int]], attributs: list[dict]) -> tuple[list[int], list[int]]:
     """Échelles et pays distincts à 2 liens ou moins, elle comprise (masques de bits)."""
     bits_echelle = {e: 1 << i for i, e in enumerate(ECHELLES)}
-    pays = sorted({d.get("pays") for d in attributs if d.get("pays")})
+    pays = sorted({str(d["pays"]) for d in attributs if d.get("pays")})
     bits_pays = {p: 1 << (len(ECHELLES) + i) for i, p in enumerate(pays)}
-    propre = [bits_echelle.get(d.get("echelle"), 0) | bits_pays.get(d.get("pays"), 0) for d in attributs]
+    propre = [bits_echelle.get(str(d.get("echelle")), 0) | bits_pays.get(str(d.get("pays")), 0) for d in attributs]
     un = []
     for u, autour in enumerate(voisins):
         masque = propre[u]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from ..reglages import POIDS_INDICE  # noqa: F401 (réexporté)
 from .mesures import sauts_international
 
 if TYPE_CHECKING:
@@ -22,13 +23,6 @@ COLONNES: tuple[str, ...] = (
     "liens_internationaux", "isolees", "part_reliee_international", "indice_connexion", "constats",
 )
 
-# Poids des quatre parts de l'indice de connexion (somme 1).
-POIDS_INDICE: dict[str, float] = {
-    "non_isolees": 0.25,      # organisations qui ont au moins un partenaire
-    "international": 0.35,    # organisations à 2 liens ou moins d'une organisation internationale
-    "ouverture": 0.20,        # organisations qui ont un partenaire hors de la région
-    "redondance": 0.20,       # organisations qui ne dépendent pas d'une seule pour atteindre l'extérieur
-}
 
 
 def _libelle_pays(code: str) -> str:
@@ -116,7 +110,9 @@ def classer_regions(G: nx.MultiGraph) -> pandas.DataFrame:
     membres: dict[tuple[str, str], list] = {}
     for x, cle in region.items():
         membres.setdefault(cle, []).append(x)
-    internes, externes, internationaux = Counter(), Counter(), Counter()
+    internes: Counter[tuple[str, str]] = Counter()
+    externes: Counter[tuple[str, str]] = Counter()
+    internationaux: Counter[tuple[str, str]] = Counter()
     passerelles: dict[tuple[str, str], set] = {cle: set() for cle in membres}
     for u, v in G.edges():
         ru, rv = region[u], region[v]
@@ -133,7 +129,7 @@ def classer_regions(G: nx.MultiGraph) -> pandas.DataFrame:
                 internationaux[rv] += 1
     sauts = sauts_international(G)
 
-    lignes = []
+    lignes: list[dict[str, Any]] = []
     for (pays, nom_region), noeuds in membres.items():
         n = len(noeuds)
         isolees = [x for x in noeuds if G.degree(x) == 0]

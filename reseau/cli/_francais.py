@@ -1,70 +1,141 @@
-"""Messages de click en français (aide, erreurs d'usage)."""
+"""La CLI en français par l'API publique de click, sans toucher à ses variables internes.
+
+- l'aide : un formateur (``Context.formatter_class``) qui écrit « Usage : », « Commandes » ;
+  l'option ``-h`` décrite en français (``Command.get_help_option``) ;
+- les erreurs d'usage : rattrapées au bord (``Group.main``) et réécrites en français à partir
+  de leurs attributs (option, paramètre, possibilités) ; les messages produits par les types
+  de click (choix, entiers, chemins) sont reconnus par leur forme.
+"""
 
 from __future__ import annotations
 
-import click.core
-import click.decorators
-import click.exceptions
-import click.formatting
-import click.parser
-import click.types
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
 
-_MESSAGES = {
-    "Usage:": "Usage :",
-    "Options": "Options",
-    "Commands": "Commandes",
-    "Positional arguments": "Arguments",
-    "Show this message and exit.": "Affiche cette aide et quitte.",
-    "Show the version and exit.": "Affiche la version et quitte.",
-    "%(prog)s, version %(version)s": "%(prog)s, version %(version)s",
-    "Error: {message}": "Erreur : {message}",
-    "Try '{command} {option}' for help.": "Essayez « {command} {option} » pour l'aide.",
-    "No such option {name!r}.": "Option inconnue : {name!r}.",
-    "No such command {name!r}.": "Commande inconnue : {name!r}.",
-    "Missing argument": "Argument manquant",
-    "Missing option": "Option manquante",
-    "Missing parameter": "Paramètre manquant",
-    "Missing command.": "Commande manquante.",
-    "Missing {param_type}": "{param_type} manquant",
-    "Invalid value for {param_hint}: {message}": "Valeur invalide pour {param_hint} : {message}",
-    "Invalid value: {message}": "Valeur invalide : {message}",
-    "Option {name!r} does not take a value.": "L'option {name!r} ne prend pas de valeur.",
-    "Option {name!r} requires an argument.": "L'option {name!r} demande une valeur.",
-    "{value!r} is not {choice}.": "{value!r} n'est pas {choice}.",
-    "{value!r} is not one of {choices}.": "{value!r} n'est pas parmi {choices}.",
-    "{value!r} is not a valid {number_type}.": "{value!r} n'est pas un {number_type} valide.",
-    "{value} is not in the range {range}.": "{value} n'est pas dans l'intervalle {range}.",
-    "integer": "entier",
-    "float": "nombre",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} n'existe pas.",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} est un dossier.",
-    "{name} {filename!r} is a file.": "{name} {filename!r} est un fichier.",
-    "{name} {filename!r} is not writable.": "{name} {filename!r} n'est pas accessible en écriture.",
-    "{name} {filename!r} is not readable.": "{name} {filename!r} n'est pas lisible.",
-    "file": "fichier",
-    "directory": "dossier",
-    "path": "chemin",
-    "default: {default}": "défaut : {default}",
-    "Aborted!": "Interrompu.",
-    "Got unexpected extra argument ({args})": "Argument en trop ({args})",
-    "Got unexpected extra arguments ({args})": "Arguments en trop ({args})",
-    "Did you mean {possibility}?": "Vouliez-vous dire {possibility} ?",
-    "(Did you mean one of: {possibilities}?)": "(Vouliez-vous dire l'un de : {possibilities} ?)",
-}
+import click
+
+_TITRES = {"Options": "Options", "Commands": "Commandes", "Arguments": "Arguments",
+           "Positional arguments": "Arguments"}
+
+# Messages des types et du lecteur de click (forme anglaise → français), dans l'ordre d'essai.
+_FORMES: tuple[tuple[str, str], ...] = (
+    (r"^(.*) is not one of (.*)\.$", r"\1 n'est pas parmi \2."),
+    (r"^(.*) is not a valid integer(?: range)?\.$", r"\1 n'est pas un entier valide."),
+    (r"^(.*) is not a valid float(?: range)?\.$", r"\1 n'est pas un nombre valide."),
+    (r"^(.*) is not a valid (.*)\.$", r"\1 n'est pas un \2 valide."),
+    (r"^(.*) is not in the range (.*)\.$", r"\1 n'est pas dans l'intervalle \2."),
+    (r"^(.*) is not (.*)\.$", r"\1 n'est pas \2."),
+    (r"^File (.*) does not exist\.$", r"Le fichier \1 n'existe pas."),
+    (r"^Directory (.*) does not exist\.$", r"Le dossier \1 n'existe pas."),
+    (r"^Path (.*) does not exist\.$", r"Le chemin \1 n'existe pas."),
+    (r"^(?:File|Directory|Path) (.*) is a directory\.$", r"\1 est un dossier."),
+    (r"^(?:File|Directory|Path) (.*) is a file\.$", r"\1 est un fichier."),
+    (r"^(?:File|Directory|Path) (.*) is not writable\.$", r"\1 n'est pas accessible en écriture."),
+    (r"^(?:File|Directory|Path) (.*) is not readable\.$", r"\1 n'est pas lisible."),
+    (r"^Option (.*) requires an argument\.$", r"L'option \1 demande une valeur."),
+    (r"^Option (.*) requires (\d+) arguments\.$", r"L'option \1 demande \2 valeurs."),
+    (r"^Option (.*) does not take a value\.$", r"L'option \1 ne prend pas de valeur."),
+    (r"^No such command (.*)\.$", r"Commande inconnue : \1."),
+    (r"^Got unexpected extra arguments? \((.*)\)$", r"Argument(s) en trop : \1."),
+    (r"^Missing command\.$", r"Commande manquante."),
+)
 
 
-def _traduire(message: str) -> str:
-    return _MESSAGES.get(message, message)
+class Formateur(click.HelpFormatter):
+    """Le formateur de l'aide, en français."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "Usage : " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_TITRES.get(heading, heading))
 
 
-def _ntraduire(singulier: str, pluriel: str, n: int) -> str:
-    return _traduire(singulier if n == 1 else pluriel)
+class Contexte(click.Context):
+    """Contexte dont l'aide s'écrit en français."""
+
+    formatter_class = Formateur
 
 
-def franciser() -> None:
-    """Remplace les fonctions de traduction de click par la table française."""
-    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
-        if hasattr(module, "_"):
-            module._ = _traduire
-        if hasattr(module, "ngettext"):
-            module.ngettext = _ntraduire
+class _AideFrancaise(click.Command):
+    """L'option d'aide décrite en français, l'aide écrite par :class:`Formateur`."""
+
+    context_class = Contexte
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "Affiche cette aide et quitte."
+        return option
+
+
+class Commande(_AideFrancaise):
+    """Commande en français."""
+
+
+def traduire(message: str) -> str:
+    """Un message d'erreur de click, en français quand sa forme est connue.
+
+    >>> traduire("'x' is not one of 'fr', 'en'.")
+    "'x' n'est pas parmi 'fr', 'en'."
+    >>> traduire("'12a' is not a valid integer.")
+    "'12a' n'est pas un entier valide."
+    >>> traduire("Message inconnu")
+    'Message inconnu'
+    """
+    for forme, francais in _FORMES:
+        if re.match(forme, message, flags=re.S):
+            return re.sub(forme, francais, message, count=1, flags=re.S)
+    return message
+
+
+def message(exc: click.ClickException) -> str:
+    """Le message français d'une erreur de click, reconstruit depuis ses attributs."""
+    if isinstance(exc, click.NoSuchOption):
+        texte = f"Option inconnue : {exc.option_name}."
+        if exc.possibilities:
+            texte += f" Vouliez-vous dire {', '.join(sorted(exc.possibilities))} ?"
+        return texte
+    if isinstance(exc, click.MissingParameter):
+        nom = exc.param.get_error_hint(exc.ctx) if exc.param is not None and exc.ctx is not None else ""
+        genre = {"argument": "Argument manquant", "option": "Option manquante"}.get(
+            exc.param_type or (exc.param.param_type_name if exc.param is not None else ""), "Paramètre manquant")
+        return f"{genre} : {nom}." if nom else f"{genre}."
+    if isinstance(exc, click.BadParameter):
+        cible = exc.param_hint or (exc.param.get_error_hint(exc.ctx) if exc.param is not None and exc.ctx else None)
+        cible_texte = cible if isinstance(cible, str) else " / ".join(cible or [])
+        texte = traduire(exc.message)
+        return f"Valeur invalide pour {cible_texte} : {texte}" if cible_texte else f"Valeur invalide : {texte}"
+    return traduire(exc.message)
+
+
+def afficher(exc: click.ClickException) -> None:
+    """Écrit l'erreur (usage, aide, message) sur la sortie d'erreur, en français."""
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and ctx is not None:
+        click.echo(ctx.get_usage(), err=True)
+        aide = ctx.help_option_names[0] if ctx.help_option_names else "--help"
+        click.echo(f"Essayez « {ctx.command_path} {aide} » pour l'aide.\n", err=True)
+    click.echo(f"Erreur : {message(exc)}", err=True)
+
+
+class GroupeFrancais(_AideFrancaise, click.Group):
+    """Groupe en français : aide, sous-commandes et erreurs d'usage."""
+
+    command_class = Commande
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            afficher(exc)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Interrompu.", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)

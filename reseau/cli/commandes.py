@@ -23,6 +23,7 @@ from .._version import __version__
 from ..analyse.agregation import AGREGATS
 from ..entrees.chargement import charger
 from ..entrees.chargement import valider as valider_donnees
+from ..entrees.schema import STATUTS_PAR_DEFAUT
 from ..erreurs import ErreurReseau
 from ..rendu.carte import COULEURS as COULEURS_CARTE
 from ..rendu.disposition import DISPOSITIONS
@@ -30,14 +31,12 @@ from ..rendu.exports import FORMATS_EXPORT
 from ..rendu.figures import FORMATS_FIGURE
 from ..rendu.libelles import LANGUES
 from ..rendu.tables import FORMATS_TABLE
-from ._francais import franciser
-
-franciser()
+from ._francais import GroupeFrancais
 
 CONTEXTE = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-class _Groupe(click.Group):
+class _Groupe(GroupeFrancais):
     """Groupe qui convertit les erreurs en messages : 2 pour le domaine, 1 sinon."""
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -71,13 +70,16 @@ def argument_donnees(commande: Callable) -> Callable:
 
 
 def options_filtres(commande: Callable) -> Callable:
-    """Filtres communs : ``--annee``, ``--echelle``, ``--pays``."""
+    """Filtres communs : ``--annee``, ``--echelle``, ``--pays``, ``--statut``."""
     for option in reversed((
         click.option("--annee", type=int, metavar="AAAA", help="Garder les partenariats actifs cette année-là."),
         click.option("--echelle", multiple=True, metavar="ECHELLE",
                      help="Garder les organisations de cette échelle (répétable, ou « a,b »)."),
         click.option("--pays", multiple=True, metavar="PAYS",
                      help="Garder les organisations de ce pays (code ISO ou nom ; répétable)."),
+        click.option("--statut", multiple=True, metavar="STATUT",
+                     help="Garder les partenariats de ce statut : atteste, intention, co-mention (répétable, ou « a,b ») ; "
+                          "défaut : atteste et intention."),
     )):
         commande = option(commande)
     return commande
@@ -110,9 +112,10 @@ def graphe_charge(commande: Callable) -> Callable:
     @functools.wraps(commande)
     def enveloppe(
         *args: Any, donnees: Path | None, annee: int | None, echelle: tuple[str, ...], pays: tuple[str, ...],
-        essglobal_echelle: str | None, essglobal_type: str | None, **kwargs: Any,
+        statut: tuple[str, ...], essglobal_echelle: str | None, essglobal_type: str | None, **kwargs: Any,
     ) -> Any:
         G = charger(donnees, annee=annee, echelle=echelle or None, pays=pays or None,
+                    statut=statut or STATUTS_PAR_DEFAUT,
                     essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
         return commande(*args, G=G, **kwargs)
 
@@ -148,7 +151,8 @@ def progression(message: str) -> None:
 # --- Le groupe ------------------------------------------------------------------------
 
 @click.group(cls=_Groupe, context_settings=CONTEXTE, subcommand_metavar="COMMANDE [ARGS]...")
-@click.version_option(__version__, "--version", prog_name="reseau", message="%(prog)s %(version)s")
+@click.version_option(__version__, "--version", prog_name="reseau", message="%(prog)s %(version)s",
+                      help="Affiche la version et quitte.")
 @click.option("-v", "--verbeux", is_flag=True, help="Plus de détails (et la trace d'une erreur interne).")
 @click.pass_context
 def cli(ctx: click.Context, verbeux: bool) -> None:

@@ -13,6 +13,7 @@ from .essglobal import fichier_essglobal, lire_jeu_essglobal
 from .geographie import dossier_reference, referentiel
 from .graphe import construire, filtrer
 from .lecture import Table, lire_tables
+from .schema import STATUTS_PAR_DEFAUT, LigneOrganisation, LignePartenariat
 from .validation import valider_tables
 
 
@@ -21,8 +22,8 @@ class Validation:
     """Ce que ``valider`` a trouvé dans un jeu de données."""
 
     source: str
-    organisations: list[dict] = field(default_factory=list)
-    partenariats: list[dict] = field(default_factory=list)
+    organisations: list[LigneOrganisation] = field(default_factory=list)
+    partenariats: list[LignePartenariat] = field(default_factory=list)
     problemes: list[Probleme] = field(default_factory=list)
     avertissements: list[Probleme] = field(default_factory=list)
 
@@ -86,13 +87,15 @@ def charger(
     annee: int | None = None,
     echelle: Iterable[str] | str | None = None,
     pays: Iterable[str] | str | None = None,
+    statut: Iterable[str] | str | None = STATUTS_PAR_DEFAUT,
     essglobal_echelle: str | None = None,
     essglobal_type: str | None = None,
 ) -> nx.MultiGraph:
     """Charge un jeu en ``MultiGraph`` (un nœud par organisation, une arête par partenariat).
 
     Lève :class:`~reseau.erreurs.DonneesInvalides` avec tous les problèmes s'il y en a.
-    Les filtres gardent les partenariats actifs en ``annee`` et les organisations
+    Les filtres gardent les partenariats actifs en ``annee`` et des statuts donnés (défaut : attestés
+    et intentions ; les co-mentions sont écartées, ``statut=None`` garde tout), et les organisations
     des échelles et pays donnés. ``essglobal_echelle`` et ``essglobal_type`` : voir :func:`valider`.
 
     >>> G = charger()
@@ -104,6 +107,6 @@ def charger(
         raise DonneesInvalides(validation.source, validation.problemes)
     G = construire(validation.organisations, validation.partenariats, validation.source)
     G.graph["avertissements"] = [str(a) for a in validation.avertissements]
-    if annee is None and echelle is None and pays is None:
+    if annee is None and echelle is None and pays is None and statut is None:
         return G
-    return filtrer(G, annee=annee, echelle=echelle, pays=pays)
+    return filtrer(G, annee=annee, echelle=echelle, pays=pays, statut=statut)

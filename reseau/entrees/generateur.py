@@ -327,7 +327,7 @@ class _Tisserand:
             poids = 3.0 if tirage < 0.05 else 2.0 if tirage < 0.25 else 1.0
         self.liens.append({
             "source": self.ids[u], "cible": self.ids[v], "type": type_lien, "debut": debut, "fin": fin,
-            "poids": poids, "oriente": oriente, "description": "", "reference": self.reference,
+            "poids": poids, "oriente": oriente, "statut": "atteste", "description": "", "reference": self.reference,
         })
         for g in self.monde.groupes[u]:
             g.urne.append(u)
@@ -364,12 +364,16 @@ class _Tisserand:
             v = haut.tirer(rng)
         elif nom == "pays":
             u = mo.toutes.tirer(rng)
+            if u is None:
+                return False
             v = mo.dans_pays[mo.pays[u]].tirer(rng)
             if v is not None and mo.region[u] == mo.region[v]:
                 return False
         elif nom == "internationale":
             u = mo.internationaux.tirer(rng)
             autre = mo.toutes.tirer(rng)
+            if autre is None:
+                return False
             v = mo.nationaux[mo.pays[autre]].tirer(rng) if rng.random() < 0.7 else mo.internationaux.tirer(rng)
         elif nom == "nord_sud":
             u, v = mo.hemispheres[0].tirer(rng), mo.hemispheres[1].tirer(rng)
@@ -412,8 +416,7 @@ def _partenariats(m: int, organisations: list[dict], monde: _Monde, rng: random.
             tisserand.adhesion(int(rng.random() * len(organisations)))
             continue
         if not tisserand.famille(*_au_hasard(familles, cumuls_familles, rng)) and essais % 4 == 0:
-            u, v = monde.toutes.tirer(rng), monde.toutes.tirer(rng)
-            tisserand.ajouter(u, v, "cooperation")
+            tisserand.ajouter(monde.toutes.tirer(rng), monde.toutes.tirer(rng), "cooperation")
     if len(tisserand.liens) < m:
         tisserand.completer(m)
     return tisserand.liens

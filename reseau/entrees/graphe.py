@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
 from ..erreurs import ParametreInvalide
-from .schema import ECHELLES, normaliser_vocabulaire
+from .schema import ECHELLES, STATUTS, LigneOrganisation, LignePartenariat, normaliser_vocabulaire
 
 
-def construire(organisations: list[dict], partenariats: list[dict], source: str = "") -> nx.MultiGraph:
+def construire(
+    organisations: Sequence[LigneOrganisation], partenariats: Sequence[LignePartenariat], source: str = ""
+) -> nx.MultiGraph:
     """Un ``MultiGraph`` : un nœud par organisation, une arête par partenariat.
 
     Le sens d'un partenariat orienté est gardé dans ses attributs ``source`` et ``cible``.
@@ -76,24 +78,39 @@ def actif(lien: dict, annee: int) -> bool:
     return (debut is None or debut <= annee) and (fin is None or annee <= fin)
 
 
+def _vocabulaire(valeurs: Iterable[str] | str | None, vocabulaire: tuple[str, ...], inconnu: str) -> set[str] | None:
+    """Les valeurs d'un filtre, normalisées dans ``vocabulaire`` ; ``None`` si aucun filtre."""
+    brutes = _ensemble(valeurs)
+    if brutes is None:
+        return None
+    normales = {v: normaliser_vocabulaire(v, vocabulaire) for v in brutes}
+    if None in normales.values():
+        raise ParametreInvalide(
+            f"{inconnu} dans « {', '.join(sorted(brutes))} » — valeurs possibles : {', '.join(vocabulaire)}"
+        )
+    return {n for n in normales.values() if n is not None}
+
+
 def filtrer(
     G: nx.MultiGraph,
     annee: int | None = None,
     echelle: Iterable[str] | str | None = None,
     pays: Iterable[str] | str | None = None,
+    statut: Iterable[str] | str | None = None,
 ) -> nx.MultiGraph:
-    """Sous-graphe (copie) : partenariats actifs en ``annee``, organisations des échelles et pays donnés.
+    """Sous-graphe (copie) : partenariats actifs en ``annee`` et des statuts donnés, organisations
+    des échelles et pays donnés.
 
-    ``echelle`` et ``pays`` acceptent une valeur, une liste ou « a,b ».
+    ``echelle``, ``pays`` et ``statut`` acceptent une valeur, une liste ou « a,b ».
+
+    >>> G = construire([{"id": "a"}, {"id": "b"}],
+    ...                [{"source": "a", "cible": "b", "type": "autre", "statut": "co-mention"},
+    ...                 {"source": "a", "cible": "b", "type": "formation"}])
+    >>> filtrer(G, statut="atteste").number_of_edges()
+    1
     """
-    echelles = _ensemble(echelle)
-    if echelles is not None:
-        normales = {normaliser_vocabulaire(e, ECHELLES) for e in echelles}
-        if None in normales:
-            raise ParametreInvalide(
-                f"échelle inconnue dans « {', '.join(sorted(echelles))} » — valeurs possibles : {', '.join(ECHELLES)}"
-            )
-        echelles = normales
+    statuts = _vocabulaire(statut, STATUTS, "statut inconnu")
+    echelles = _vocabulaire(echelle, ECHELLES, "échelle inconnue")
     codes = _ensemble(pays)
     if codes is not None:
         from .geographie import referentiel
@@ -103,12 +120,15 @@ def filtrer(
         inconnus = [c for c, code in trouves.items() if code is None]
         if inconnus:
             raise ParametreInvalide(f"pays inconnu : « {', '.join(inconnus)} » — attendu un code ISO (CA, SN…) ou un nom")
-        codes = set(trouves.values())
+        codes = {code for code in trouves.values() if code is not None}
     noeuds = [
         n for n, d in G.nodes(data=True)
         if (echelles is None or d.get("echelle") in echelles) and (codes is None or d.get("pays") in codes)
     ]
     H = G.subgraph(noeuds).copy()
-    if annee is not None:
-        H.remove_edges_from([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if not actif(d, annee)])
+    if annee is not None or statuts is not None:
+        H.remove_edges_from([
+            (u, v, k) for u, v, k, d in H.edges(keys=True, data=True)
+            if (annee is not None and not actif(d, annee)) or (statuts is not None and d.get("statut", "atteste") not in statuts)
+        ])
     return H

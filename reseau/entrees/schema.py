@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from typing import TypedDict
 
 ECHELLES: tuple[str, ...] = ("locale", "regionale", "nationale", "internationale")
 
@@ -42,8 +43,13 @@ COLONNES_ORGANISATIONS: tuple[str, ...] = (
 OBLIGATOIRES_ORGANISATIONS: tuple[str, ...] = ("id", "nom", "type", "echelle", "pays")
 
 COLONNES_PARTENARIATS: tuple[str, ...] = (
-    "source", "cible", "type", "debut", "fin", "poids", "oriente", "description", "reference",
+    "source", "cible", "type", "debut", "fin", "poids", "oriente", "statut", "description", "reference",
 )
+# Ce qu'une source dit d'un partenariat : qu'il a eu lieu, qu'il était annoncé, ou seulement que
+# les deux organisations sont citées ensemble. Colonne absente ou vide : « atteste ».
+STATUTS: tuple[str, ...] = ("atteste", "intention", "co-mention")
+# Statuts gardés par défaut par le chargement (donc par les mesures, la carte, les exports).
+STATUTS_PAR_DEFAUT: tuple[str, ...] = ("atteste", "intention")
 OBLIGATOIRES_PARTENARIATS: tuple[str, ...] = ("source", "cible", "type")
 
 # En-têtes acceptés (après normalisation) pour chaque colonne.
@@ -75,6 +81,7 @@ ALIAS_PARTENARIATS: dict[str, tuple[str, ...]] = {
     "fin": ("fin", "annee_fin", "end", "end_year", "jusqu_a", "until"),
     "poids": ("poids", "weight", "intensite", "peso"),
     "oriente": ("oriente", "directed", "dirige", "sens", "orientado"),
+    "statut": ("statut", "status", "estado", "attestation"),
     "description": _ALIAS_COMMUNS["description"],
     "reference": _ALIAS_COMMUNS["reference"],
 }
@@ -91,6 +98,8 @@ SYNONYMES: dict[str, str] = {
     "international_institution": "institution_internationale",
     "social_enterprise": "entreprise_sociale", "empresa_social": "entreprise_sociale",
     "movement": "mouvement", "movimiento": "mouvement", "other": "autre", "otro": "autre",
+    "co_mention": "co-mention", "comention": "co-mention", "attested": "atteste", "atestado": "atteste",
+    "intent": "intention", "intencion": "intention",
     "membership": "adhesion", "member": "adhesion", "membre": "adhesion",
     "training": "formation", "formacion": "formation", "cooperacion": "cooperation",
     "twinning": "jumelage", "hermanamiento": "jumelage", "event": "evenement",
@@ -164,3 +173,38 @@ def associer_entetes(
                 index[colonne] = i
                 break
     return index
+
+
+class LigneOrganisation(TypedDict, total=False):
+    """Une organisation validée (une ligne de ``organisations``), telle que le graphe la reçoit."""
+
+    id: str
+    nom: str
+    sigle: str
+    type: str
+    echelle: str
+    pays: str
+    region: str
+    ville: str
+    latitude: float | None
+    longitude: float | None
+    precision: str
+    nord_sud: str
+    site_web: str
+    description: str
+    reference: str
+
+
+class LignePartenariat(TypedDict, total=False):
+    """Un partenariat validé (une ligne de ``partenariats``)."""
+
+    source: str
+    cible: str
+    type: str
+    debut: int | None
+    fin: int | None
+    poids: float
+    oriente: bool
+    statut: str
+    description: str
+    reference: str

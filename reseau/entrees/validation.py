@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from ..erreurs import Probleme
 from .geographie import Referentiel
@@ -19,9 +20,12 @@ from .schema import (
     NORD_SUD,
     OBLIGATOIRES_ORGANISATIONS,
     OBLIGATOIRES_PARTENARIATS,
+    STATUTS,
     TYPES_ORGANISATION,
     TYPES_PARTENARIAT,
     VRAI,
+    LigneOrganisation,
+    LignePartenariat,
     associer_entetes,
     cle,
     normaliser_vocabulaire,
@@ -108,8 +112,8 @@ class _Ligne:
 class Resultat:
     """Enregistrements normalisés, problèmes bloquants et avertissements."""
 
-    organisations: list[dict] = field(default_factory=list)
-    partenariats: list[dict] = field(default_factory=list)
+    organisations: list[LigneOrganisation] = field(default_factory=list)
+    partenariats: list[LignePartenariat] = field(default_factory=list)
     problemes: list[Probleme] = field(default_factory=list)
     avertissements: list[Probleme] = field(default_factory=list)
 
@@ -132,14 +136,14 @@ def _colonnes_manquantes(
     return index
 
 
-def _organisation(ligne: _Ligne, ref: Referentiel, res: Resultat) -> dict:
-    org = {c: ligne[c] for c in ("id", "nom", "sigle", "region", "ville", "site_web", "description", "reference")}
+def _organisation(ligne: _Ligne, ref: Referentiel, res: Resultat) -> LigneOrganisation:
+    org: dict[str, Any] = {c: ligne[c] for c in ("id", "nom", "sigle", "region", "ville", "site_web", "description", "reference")}
     ligne.obligatoire("id")
     ligne.obligatoire("nom")
     org["type"] = ligne.vocabulaire("type", TYPES_ORGANISATION, "type d'organisation « {} » inconnu")
     org["echelle"] = ligne.vocabulaire("echelle", ECHELLES, "échelle « {} » inconnue")
     pays = ligne.obligatoire("pays")
-    org["pays"] = ref.code_pays(pays) if pays else ""
+    org["pays"] = (ref.code_pays(pays) or "") if pays else ""
     if pays and not org["pays"]:
         ligne.signaler(
             "pays", f"pays « {pays} » inconnu — attendu un code ISO à deux lettres (CA, SN, PE…) ou un nom de pays",
@@ -158,7 +162,7 @@ def _organisation(ligne: _Ligne, ref: Referentiel, res: Resultat) -> dict:
     longitude = ligne.nombre("longitude", -180, 180, "une longitude entre -180 et 180 (WGS84)")
     if latitude is not None and longitude is not None:
         org.update(latitude=latitude, longitude=longitude, precision="coordonnees")
-        return org
+        return cast(LigneOrganisation, org)
     if bool(ligne["latitude"]) != bool(ligne["longitude"]):
         manquante = "longitude" if ligne["latitude"] else "latitude"
         ligne.signaler(manquante, "latitude et longitude vont ensemble — il faut les deux, ou aucune")
@@ -175,7 +179,7 @@ def _organisation(ligne: _Ligne, ref: Referentiel, res: Resultat) -> dict:
             ligne.table.fichier, ligne.numero, "region", org["region"],
             f"région « {org['region']} » absente de la table des lieux : position déduite du pays",
         ))
-    return org
+    return cast(LigneOrganisation, org)
 
 
 def _annee(ligne: _Ligne, colonne: str) -> int | None:
@@ -186,7 +190,7 @@ def _annee(ligne: _Ligne, colonne: str) -> int | None:
     return None if nombre is None else int(nombre)
 
 
-def _partenariat(ligne: _Ligne, ids: dict[str, str]) -> dict:
+def _partenariat(ligne: _Ligne, ids: dict[str, str]) -> LignePartenariat:
     lien: dict = {"description": ligne["description"], "reference": ligne["reference"]}
     for colonne in ("source", "cible"):
         valeur = ligne.obligatoire(colonne)
@@ -211,11 +215,16 @@ def _partenariat(ligne: _Ligne, ids: dict[str, str]) -> dict:
             ligne.signaler("poids", f"poids « {poids} » invalide — attendu un nombre strictement positif")
         else:
             lien["poids"] = nombre
+    statut = normaliser_vocabulaire(ligne["statut"], STATUTS) if ligne["statut"] else "atteste"
+    lien["statut"] = statut or "atteste"
+    if statut is None:
+        ligne.signaler("statut", f"statut « {ligne['statut']} » inconnu — valeurs possibles : {', '.join(STATUTS)}",
+                       suggerer(cle(ligne["statut"]), STATUTS))
     oriente = cle(ligne["oriente"])
     lien["oriente"] = oriente in VRAI
     if oriente not in VRAI | FAUX:
         ligne.signaler("oriente", f"« {ligne['oriente']} » invalide — attendu vrai ou faux")
-    return lien
+    return cast(LignePartenariat, lien)
 
 
 def valider_tables(tables: dict[str, Table], ref: Referentiel) -> Resultat:

@@ -24,6 +24,7 @@ from ..analyse.agregation import agreger as agreger_graphe
 from ..entrees.geographie import dossier_reference, nom_pays
 from ..entrees.schema import ECHELLES, TYPES_ORGANISATION, TYPES_PARTENARIAT
 from ..erreurs import ParametreInvalide, verifier_choix
+from ..reglages import LONGUEUR_LIBELLE, MAX_COULEURS, MAX_LIBELLES, MAX_MEMBRES, SEUIL_AGREGATION, SEUIL_PHYSIQUE
 from .couleurs import ECHELLE, INCONNU, NORD_SUD, categorie, melanger, palette
 from .disposition import (
     DISPOSITIONS,
@@ -36,12 +37,6 @@ from .fond import anneaux_du_monde
 from .libelles import LANGUES, VOCABULAIRE, abreger, nom_groupe, nombre, traduire, verifier_langue
 
 COULEURS: tuple[str, ...] = ("echelle", "type", "communaute", "nord_sud", "region")
-SEUIL_PHYSIQUE = 1500  # au-delà : positions calculées en Python, physique coupée
-SEUIL_AGREGATION = 10_000  # au-delà, sans agrégation demandée : vue agrégée par région
-MAX_COULEURS = 12  # au-delà, les plus petites catégories partagent le gris « autres »
-MAX_LIBELLES = 400  # libellés dessinés au plus à la fois dans la page
-LONGUEUR_LIBELLE = 28  # au-delà, le libellé affiché est abrégé (le nom complet reste dans la fiche)
-MAX_MEMBRES = 30  # organisations nommées dans la fiche d'un groupe
 TAILLE_LIBELLES = 13  # px à l'écran, par défaut (réglable dans la page et par --taille-libelles)
 TAILLES_LIBELLES_PERMISES = (8, 40)
 COULEUR_GROUPE = "#d0d7de"  # groupes d'une vue agrégée colorée par échelle : gris neutre, anneau de composition
@@ -105,7 +100,7 @@ def construire_carte(
         )
     mesures = _mesures(G, taille, progression) if agreger is None or couleur == "communaute" else None
     if agreger is None:
-        H = _graphe_organisations(G, mesures)
+        H = _graphe_organisations(G, mesures or {})
     else:
         valeurs = {"communaute": {x: m["communaute"] for x, m in mesures.items()}} if mesures else None
         H = agreger_graphe(G, agreger, valeurs=valeurs)

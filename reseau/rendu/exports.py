@@ -84,8 +84,10 @@ def _texte_plat(valeur: Any) -> Any:
 def _enregistrements(table: pandas.DataFrame | Iterable[dict]) -> list[dict]:
     """Lignes d'une table (DataFrame ou dictionnaires) aux valeurs Python, absentes → ``None``."""
     if hasattr(table, "to_dict"):
-        table = table.astype(object).where(table.notna(), None).to_dict("records")
-    return [{c: _scalaire(v) for c, v in ligne.items()} for ligne in table]
+        lignes: Iterable[dict] = table.astype(object).where(table.notna(), None).to_dict("records")  # type: ignore[union-attr]
+    else:
+        lignes = table
+    return [{c: _scalaire(v) for c, v in ligne.items()} for ligne in lignes]
 
 
 def _colonnes(base: Iterable[str], lignes: list[dict]) -> list[str]:

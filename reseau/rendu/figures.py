@@ -123,7 +123,7 @@ def produire_figures(
         "nord_sud": _figure_nord_sud,
     }
     chemins = []
-    with matplotlib.rc_context(_STYLE):
+    with matplotlib.rc_context(_STYLE):  # type: ignore[arg-type]
         for numero, nom in enumerate(FIGURES, start=1):
             fig = constructeurs[nom](ctx)
             chemins.append(_enregistrer(fig, dossier / f"{numero}-{nom}.{format}", format))
@@ -195,7 +195,8 @@ def _assombrir(couleur: str, facteur: float = 0.6) -> tuple[float, float, float]
     """Une version plus sombre d'une couleur (texte lisible sur fond blanc)."""
     from matplotlib.colors import to_rgb
 
-    return tuple(c * facteur for c in to_rgb(couleur))
+    r, v, b = to_rgb(couleur)
+    return r * facteur, v * facteur, b * facteur
 
 
 def _vide(ax: Axes, message: str) -> None:
@@ -216,7 +217,7 @@ def _sans_chevauchement(fig: Figure, etiquettes: list[tuple[Any, tuple[Axes, flo
     from matplotlib.transforms import Bbox
 
     fig.draw_without_rendering()
-    rendu = fig.canvas.get_renderer()
+    rendu = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     points_par_pouce = fig.dpi / 72
     marqueurs = []
     for _, (ax, x, y, aire) in etiquettes:
@@ -442,9 +443,16 @@ def _etaler(points: dict[str, tuple[float, float]], ecart: float) -> dict[str, t
     return etales
 
 
+def _figure_de(ax: Axes) -> Figure:
+    """La figure (de premier niveau) qui porte ces axes."""
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    return fig
+
+
 def _ecart(ax: Axes, largeur_degres: float) -> float:
     """L'écart (en degrés) qui sépare deux marqueurs voisins sur ces axes."""
-    pouces = ax.get_position().width * ax.figure.get_figwidth()
+    pouces = ax.get_position().width * _figure_de(ax).get_figwidth()
     return largeur_degres / max(pouces, 0.1) * 0.085
 
 
@@ -505,7 +513,9 @@ def _figure_carte(ctx: _Contexte) -> Figure:
     ax.indicate_inset_zoom(encart, edgecolor="#555555", alpha=0.8)
     encart.set_title(ctx.t("fig_encart", n=ctx.n(len(amas))), fontsize=7.5, color=_GRIS, loc="left", pad=2)
     occupes = _sans_chevauchement(fig, list(etiquettes_zoom.values()))
-    occupes.append(encart.get_tightbbox().expanded(1.02, 1.05))
+    cadre = encart.get_tightbbox()
+    if cadre is not None:
+        occupes.append(cadre.expanded(1.02, 1.05))
     for n in amas:
         etiquettes[n][0].set_visible(False)
     _sans_chevauchement(fig, list(etiquettes.values()), occupes)
@@ -528,8 +538,9 @@ def _encart(ax: Axes, points: dict[str, tuple[float, float]]) -> tuple[Axes, flo
 
     coin = min(coins, key=caches)
     position = ax.get_position()
-    proportions = (largeur * position.width * ax.figure.get_figwidth()) / (hauteur * position.height * ax.figure.get_figheight())
-    return ax.inset_axes([coin[0], coin[1], largeur, hauteur], zorder=5), proportions
+    fig = _figure_de(ax)
+    proportions = (largeur * position.width * fig.get_figwidth()) / (hauteur * position.height * fig.get_figheight())
+    return ax.inset_axes((coin[0], coin[1], largeur, hauteur), zorder=5), proportions
 
 
 def _cadrer(boite: tuple[float, float, float, float], proportions: float) -> tuple[float, float, float, float]:
