@@ -85,6 +85,8 @@ def test_libelles_distincts_et_reglables(ouvrir, reference):
     libelles = dict((i, lib) for i, lib, _ in noeuds)
     assert libelles["res-chili"].endswith("(Chili)") and libelles["reseau-mexique"].endswith("(Mexique)")
     assert libelles["gesq"] == "GESQ"
+    p.js("network.fit(); network.redraw()")
+    p.page.wait_for_function("carte.textesLibelles && carte.textesLibelles.length > 10", timeout=10_000)
     dessines = p.js("carte.textesLibelles")
     assert len(dessines) > 10 and len(set(dessines)) == len(dessines)
     # un nom qui tient n'est pas abrégé : au moins un libellé complet de plus de 28 caractères est dessiné
@@ -200,12 +202,13 @@ def test_image_2x_et_largeur_choisie(ouvrir, piege):
 def test_recadrage_apres_filtre(ouvrir, reference):
     p = ouvrir(reference)
     p.js("network.moveTo({ scale: 4, position: network.getPositions(['gesq']).gesq })")  # vue serrée sur le GESQ
-    p.page.locator("details[data-cle=echelle] input[value=locale]").uncheck()
-    p.page.wait_for_timeout(700)  # fin de l'animation
-    dedans = p.js("""(() => { const c = document.getElementById('reseau');
+    dedans = """(() => { const c = document.getElementById('reseau');
       return carte.vueNoeuds.getIds().every((id) => { const q = network.canvasToDOM(network.getPositions([id])[id]);
-        return q.x >= 0 && q.x <= c.clientWidth && q.y >= 0 && q.y <= c.clientHeight; }); })()""")
-    assert dedans  # toutes les organisations visibles sont dans le cadre
+        return q.x >= 0 && q.x <= c.clientWidth && q.y >= 0 && q.y <= c.clientHeight; }); })()"""
+    assert not p.js(dedans)
+    p.page.locator("details[data-cle=echelle] input[value=locale]").uncheck()
+    # à la fin de l'animation, toutes les organisations visibles sont dans le cadre
+    p.page.wait_for_function(dedans, timeout=10_000)
     assert p.js("network.getScale()") < 4
 
 
@@ -285,3 +288,27 @@ def test_aides_des_mesures(ouvrir, piege):
     doc = (RACINE / "docs" / "mesures.md").read_text(encoding="utf-8")
     assert all(aide in doc for _, aide in aides)
     assert dict(aides)["intermédiarité"].startswith("part des plus courts chemins")
+
+
+def test_ouvrir_et_refermer_un_groupe(ouvrir, reference):
+    p = ouvrir(reference, agreger="pays")
+    groupes = p.js("nodes.length")
+    canada = sum(1 for _, c in reference.nodes(data="pays") if c == "CA")
+    p.js("carte.selectionner('CA', false)")
+    p.page.locator("#fiche .action-groupe").click()  # « Ouvrir le groupe sur la carte »
+    assert p.js("carte.groupeOuvert") == "CA"
+    assert p.js("nodes.length") == groupes - 1 + canada  # ses organisations à sa place, le reste agrégé
+    assert p.js("nodes.get('CA')") is None and p.js("nodes.get('o:gesq').groupeOuvert") == "CA"
+    # un lien de chaque organisation ouverte vers les autres groupes, jamais vers le groupe fermé
+    assert p.js("edges.get().every((e) => e.from !== 'CA' && e.to !== 'CA')")
+    assert p.js("edges.get().some((e) => e.from === 'o:gesq' && !String(e.to).startsWith('o:'))")
+    libelles = p.js("nodes.get().map((n) => n.libelle)")
+    assert len(set(libelles)) == len(libelles)
+    p.page.wait_for_timeout(500)
+    p.page.screenshot(path=str(Path(p.fichier).with_suffix(".ouvert.png")))
+    p.js("carte.selectionner('o:gesq', false)")
+    fiche = p.page.locator("#fiche").inner_text()
+    assert "Groupe d'économie solidaire du Québec" in fiche and "Partenaires" in fiche
+    p.page.locator("#fiche .action-groupe").click()  # « Refermer le groupe »
+    assert p.js("carte.groupeOuvert") is None and p.js("nodes.length") == groupes
+    assert p.js("carte.selection") == "CA" and p.erreurs == []

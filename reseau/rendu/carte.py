@@ -39,6 +39,7 @@ from .libelles import LANGUES, VOCABULAIRE, abreger, nom_groupe, nombre, traduir
 COULEURS: tuple[str, ...] = ("echelle", "type", "communaute", "nord_sud", "region")
 TAILLE_LIBELLES = 13  # px à l'écran, par défaut (réglable dans la page et par --taille-libelles)
 TAILLES_LIBELLES_PERMISES = (8, 40)
+MAX_OUVRABLES = 3000  # vue agrégée : jusque-là, les organisations sont embarquées et un groupe peut s'ouvrir
 COULEUR_GROUPE = "#d0d7de"  # groupes d'une vue agrégée colorée par échelle : gris neutre, anneau de composition
 MESURES_FICHE: tuple[str, ...] = (
     "degre", "intermediarite", "pagerank", "noyau", "point_articulation", "communaute",
@@ -312,6 +313,8 @@ def _donnees_page(
             d.get("precision") in PRECISIONS_APPROXIMATIVES for _, d in H.nodes(data=True)),
         "filtres": _filtres(H, langue, agreger),
         "anneaux": {e: ECHELLE.get(e, INCONNU) for e in (*reversed(ECHELLES), "null")} if anneaux else None,
+        **(_organisations_ouvrables(G, agreger, couleur, couleurs)
+           if agreger and G.number_of_nodes() <= MAX_OUVRABLES else {}),
         "couleur": couleur,
         "mesures_fiche": mesures_fiche,
         "bordures": {c: melanger(c, "#000000", 0.35) for c in {*couleurs.values(), COULEUR_GROUPE}},
@@ -323,6 +326,38 @@ def _donnees_page(
                     traduire("carte_non_precise", langue), "couleur": ECHELLE.get(b["echelle"], INCONNU)}
                    for b in bandes] if bandes else None,
     }
+
+
+def _organisations_ouvrables(G: nx.MultiGraph, agreger: str, couleur: str, couleurs: Mapping[str, str]) -> dict[str, Any]:
+    """Vue agrégée : les organisations (avec leur groupe) et leurs liens, pour ouvrir un groupe dans la page.
+
+    Lien : [u, v, {type: nombre}, sens] (sens : 1 si un partenariat orienté va de u vers v, -1 l'inverse,
+    2 les deux, 0 aucun)."""
+    def couleur_org(d: Mapping) -> str:
+        if couleur == "echelle":
+            return ECHELLE.get(str(d.get("echelle") or ""), INCONNU)
+        if couleur == "nord_sud":
+            return NORD_SUD.get(str(d.get("nord_sud") or ""), INCONNU)
+        return couleurs.get(_cle_couleur(d, couleur), INCONNU)
+
+    organisations = []
+    for x, d in G.nodes(data=True):
+        o = {c: propre(d.get(c)) for c in ("nom", "sigle", "type", "echelle", "pays", "region", "ville", "nord_sud")
+             if d.get(c) not in (None, "")}
+        o.update(id=x, groupe=cle_groupe(d, agreger), couleur=couleur_org(d))
+        organisations.append(o)
+    liens: dict[frozenset, list] = {}
+    for u, v, d in G.edges(data=True):
+        cle = frozenset((u, v))
+        if cle not in liens:
+            liens[cle] = [u, v, Counter(), 0]
+        lien = liens[cle]
+        lien[2][d.get("type", "")] += 1
+        if d.get("oriente"):
+            sens = 1 if d.get("source", u) == lien[0] else -1
+            lien[3] = sens if lien[3] in (0, sens) else 2
+    return {"organisations": organisations, "liens_organisations": [[u, v, dict(c), s] for u, v, c, s in liens.values()],
+            "bordures_organisations": {c: melanger(c, "#000000", 0.35) for c in {o["couleur"] for o in organisations}}}
 
 
 def _anneaux(agreger: str | None, couleur: str) -> bool:

@@ -49,8 +49,9 @@ def disposition_force(H: nx.Graph, *, espace: float = ESPACE) -> Positions:
             g = igraph.Graph(n=len(noeuds), edges=[(index[u], index[v]) for u, v in H.edges(noeuds) if u != v])
             coords = g.layout_fruchterman_reingold(niter=500, grid="auto").coords
             xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-            aire = max(xs) - min(xs) or 1.0, max(ys) - min(ys) or 1.0
-            facteur = math.sqrt(len(noeuds) * espace**2 / (aire[0] * aire[1]))
+            # par la plus grande étendue : une composante alignée (deux nœuds) a une aire presque nulle
+            etendue = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+            facteur = espace * math.sqrt(len(noeuds)) / etendue
             blocs.append({x: (c[0] * facteur, c[1] * facteur) for x, c in zip(noeuds, coords)})
     return _ranger(blocs, espace)
 

@@ -1,6 +1,7 @@
 /* fiche : le contenu de la fiche d'une organisation ou d'un groupe, décrit sans le DOM (fonctions pures).
    Un élément est { b: balise, t: texte, c: classe, e: [enfants] } ; un enfant peut aussi être une
-   chaîne (nœud texte), { organisation: id } (bouton vers sa fiche) ou { lien: adresse, t: texte }.
+   chaîne (nœud texte), { organisation: id } (bouton vers sa fiche) ou { lien: adresse, t: texte } ;
+   un bloc peut être { action: "ouvrir" | "refermer", t: texte, cible: groupe } (bouton de la vue agrégée).
    page.js en fait des éléments, le texte toujours par textContent. */
 var CarteFiche = (function (O) {
   "use strict";
@@ -83,6 +84,8 @@ var CarteFiche = (function (O) {
       }
       if (dlm.e.length) { blocs.push(el("h3", T.mesures)); blocs.push(dlm); }
     }
+    if (x.agregat && x.ouvrable) blocs.push({ action: "ouvrir", t: T.ouvrir_groupe, cible: n.id });
+    if (n.groupeOuvert !== undefined) blocs.push({ action: "refermer", t: T.refermer_groupe, cible: n.groupeOuvert });
     if (x.agregat && n.membres && n.membres.length) {
       blocs.push(el("h3", T.membres));
       const ul = el("ul");

@@ -69,7 +69,7 @@ var CarteOutils = (function () {
   function infobulle(n, x) {
     const nom = n.nom || n.libelle;
     const lignes = [n.sigle && n.sigle !== nom ? nom + " (" + n.sigle + ")" : nom];
-    if (x.agregat) lignes.push(pluriel(x.textes, "n_organisations", n.effectif, x.langue || "fr", x.nombres));
+    if (x.agregat && n.effectif !== undefined) lignes.push(pluriel(x.textes, "n_organisations", n.effectif, x.langue || "fr", x.nombres));
     else lignes.push([n.echelle ? x.vocab(n.echelle) : "", n.pays ? x.nomPays(n.pays) : ""].filter(Boolean).join(", "));
     return lignes.filter(Boolean).join("\n");
   }

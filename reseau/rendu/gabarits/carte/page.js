@@ -15,6 +15,7 @@ var carte = { pret: false };
   let T = D.textes;
   const POLICE = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
   const LONGUEUR_LIBELLE = 28;  // caractères du libellé abrégé (le complet s'il tient)
+  const LONGUEUR_COMPLET = 44;  // au-delà, le libellé complet ne « tient » jamais : l'abrégé d'emblée
   let tailleBase = D.taille_libelles || 13;  // px à l'écran, quel que soit le zoom (A− A+)
   carte.presentation = false;
   let vueRestauree = false;  // l'adresse n'est écrite qu'une fois la vue de l'adresse restaurée
@@ -44,6 +45,12 @@ var carte = { pret: false };
     if (x === null || typeof x !== "object") return document.createTextNode(x);
     if (x.organisation !== undefined) return boutonOrganisation(x.organisation);
     if (x.lien !== undefined) return lienWeb(x.lien, x.t);
+    if (x.action !== undefined) {  // ouvrir ou refermer un groupe de la vue agrégée
+      const b = el("button", x.t, "action-groupe");
+      b.type = "button";
+      b.addEventListener("click", () => (x.action === "ouvrir" ? ouvrirGroupe(x.cible) : refermerGroupe()));
+      return b;
+    }
     const e = el(x.b, x.t, x.c);
     if (x.aide) e.title = x.aide;  // propriété DOM : du texte, jamais du HTML
     for (const enfant of x.e) e.appendChild(construire(enfant));
@@ -169,7 +176,7 @@ var carte = { pret: false };
     const e = etiquettes.get(id), px = taillePx() / 100;
     const marge = taillePx() * 0.3;  // un blanc entre deux libellés voisins
     const v = [{ texte: e.court, largeur: largeur100(e.court) * px + marge }];
-    if (e.complet !== e.court) v.unshift({ texte: e.complet, largeur: largeur100(e.complet) * px + marge });
+    if (e.complet !== e.court && e.complet.length <= LONGUEUR_COMPLET) v.unshift({ texte: e.complet, largeur: largeur100(e.complet) * px + marge });
     return v;
   }
   function positionVisible(id) {
@@ -335,7 +342,9 @@ var carte = { pret: false };
     return b;
   }
   function afficherFiche(n) {
-    contenu.replaceChildren(...FI.contenu(n, contexteFiche).map(construire));
+    const x = Object.assign({}, contexteFiche, { agregat: D.agregat && n.organisation === undefined,
+      ouvrable: Boolean(D.organisations) && n.organisation === undefined });
+    contenu.replaceChildren(...FI.contenu(n, x).map(construire));
     fiche.hidden = false;
     fiche.scrollTop = 0;
   }
@@ -540,6 +549,73 @@ var carte = { pret: false };
     a.remove();
   });
   document.getElementById("ajuster").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
+
+  // --- Vue agrégée : ouvrir un groupe (ses organisations à sa place, le reste agrégé), le refermer ---
+  carte.groupeOuvert = null;
+  let ouverture = null;  // { groupe, noeud, liens (du groupe), ajoutes: { noeuds, liens } }
+  const bordures = Object.assign({}, D.bordures, D.bordures_organisations || {});
+  /** Après un changement de nœuds : index, voisinages, priorités, libellés, visibles. */
+  function reindexer() {
+    parId.clear();
+    for (const n of D.noeuds) parId.set(n.id, n);
+    lienParId.clear();
+    for (const e of D.liens) lienParId.set(e.id, e);
+    adjacence.clear();
+    for (const [id, v] of O.adjacence(D.noeuds, D.liens)) adjacence.set(id, v);
+    priorite.splice(0, priorite.length, ...L.priorite(D.noeuds, adjacence));
+    calculerEtiquettes();
+    index.splice(0, index.length, ...R.indexer(D.noeuds));
+    calculerVisibles();
+  }
+  function ouvrirGroupe(id) {
+    if (!D.organisations || !parId.has(id)) return;
+    if (ouverture) refermerGroupe();
+    const groupe = parId.get(id);
+    const centre = network.getPositions([id])[id] || { x: groupe.x || 0, y: groupe.y || 0 };
+    const ajoutes = AG.ouvrir(id, D.organisations, D.liens_organisations, centre);
+    const ctxOrg = Object.assign({}, textesInfobulle, { agregat: false });
+    for (const n of ajoutes.noeuds) n.color = O.couleurs(n.color, bordures);
+    const liensGroupe = D.liens.filter((e) => e.from === id || e.to === id);
+    ouverture = { groupe: id, noeud: groupe, liens: liensGroupe, ajoutes: ajoutes };
+    D.noeuds.splice(D.noeuds.indexOf(groupe), 1, ...ajoutes.noeuds);
+    D.liens = D.liens.filter((e) => e.from !== id && e.to !== id).concat(ajoutes.liens);
+    reindexer();
+    for (const n of ajoutes.noeuds) n.title = O.infobulle(n, ctxOrg);
+    for (const e of ajoutes.liens) e.title = LI.infobulle(e, contexteLiens);
+    deselectionner();
+    edges.remove(liensGroupe.map((e) => e.id));
+    nodes.remove(id);
+    nodes.add(ajoutes.noeuds);
+    edges.add(ajoutes.liens);
+    carte.groupeOuvert = id;
+    afficherCompte();
+    network.fit({ nodes: ajoutes.noeuds.map((n) => n.id), maxZoomLevel: 2, animation: ANIMATION });
+  }
+  function refermerGroupe() {
+    if (!ouverture) return;
+    const o = ouverture;
+    ouverture = null;
+    const ids = new Set(o.ajoutes.noeuds.map((n) => n.id));
+    D.noeuds = D.noeuds.filter((n) => !ids.has(n.id)).concat([o.noeud]);
+    D.liens = D.liens.filter((e) => !ids.has(e.from) && !ids.has(e.to)).concat(o.liens);
+    reindexer();
+    deselectionner();
+    edges.remove(o.ajoutes.liens.map((e) => e.id));
+    nodes.remove([...ids]);
+    nodes.add(o.noeud);
+    edges.add(o.liens);
+    carte.groupeOuvert = null;
+    afficherCompte();
+    selectionner(o.groupe, true);
+  }
+  carte.ouvrirGroupe = ouvrirGroupe;
+  carte.refermerGroupe = refermerGroupe;
+  network.on("doubleClick", function (p) {  // double-clic : ouvrir un groupe, ou refermer le groupe ouvert
+    if (!p.nodes.length) return;
+    const n = parId.get(p.nodes[0]);
+    if (n && n.groupeOuvert !== undefined) refermerGroupe();
+    else if (D.organisations && n && n.organisation === undefined) ouvrirGroupe(n.id);
+  });
 
   // --- Taille des libellés (A− A+) ------------------------------------------------------------
   function reglerLibelles(delta) {
