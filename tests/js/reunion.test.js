@@ -189,3 +189,24 @@ test("filtres triés par le nom affiché selon la langue, « non précisé » en
   const e = { cle: "echelle", valeurs: [{ valeur: "internationale", libelle: "internationale" }, { valeur: "locale", libelle: "locale" }] };
   assert.deepEqual(F.trier(e, new Intl.Collator("fr").compare).map((v) => v.valeur), ["internationale", "locale"]);
 });
+
+test("ouvrir un groupe : ses organisations à sa place, leurs liens internes et vers les autres groupes", () => {
+  const organisations = [
+    { id: "a", groupe: "CA", couleur: "#1" }, { id: "b", groupe: "CA", couleur: "#2" },
+    { id: "c", groupe: "SN", couleur: "#3" }, { id: "d", groupe: "SN", couleur: "#3" }, { id: "e", groupe: "FR", couleur: "#4" },
+  ];
+  const liens = [["a", "b", { adhesion: 1 }, 1], ["a", "c", { formation: 1 }, 0], ["a", "d", { adhesion: 2 }, -1],
+    ["c", "e", { autre: 1 }, 0], ["b", "e", { cooperation: 1 }, 0]];
+  const r = AG.ouvrir("CA", organisations, liens, { x: 100, y: -50 });
+  assert.deepEqual(r.noeuds.map((n) => n.id), ["o:a", "o:b"]);
+  assert.ok(r.noeuds.every((n) => n.groupeOuvert === "CA" && n.color && n.couleur === undefined));
+  assert.ok(r.noeuds.every((n) => Math.hypot(n.x - 100, n.y + 50) < 50));  // à la place du groupe
+  assert.notDeepEqual([r.noeuds[0].x, r.noeuds[0].y], [r.noeuds[1].x, r.noeuds[1].y]);
+  const parPaire = Object.fromEntries(r.liens.map((e) => [e.from + ">" + e.to, e]));
+  assert.deepEqual(Object.keys(parPaire).sort(), ["o:a>SN", "o:a>o:b", "o:b>FR"]);
+  assert.equal(parPaire["o:a>o:b"].arrows, "to");  // le sens d'un partenariat orienté interne
+  assert.deepEqual(parPaire["o:a>SN"].types, { formation: 1, adhesion: 2 });  // a–c et a–d : un seul lien vers SN
+  assert.equal(parPaire["o:a>SN"].partenariats, 3);
+  assert.equal(new Set(r.liens.map((e) => e.id)).size, r.liens.length);
+  assert.deepEqual(AG.ouvrir("XX", organisations, liens, { x: 0, y: 0 }), { noeuds: [], liens: [] });
+});

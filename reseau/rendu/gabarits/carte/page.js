@@ -18,6 +18,7 @@ var carte = { pret: false };
   const LONGUEUR_COMPLET = 44;  // au-delà, le libellé complet ne « tient » jamais : l'abrégé d'emblée
   let tailleBase = D.taille_libelles || 13;  // px à l'écran, quel que soit le zoom (A− A+)
   carte.presentation = false;
+  carte.groupeOuvert = null;  // vue agrégée : le groupe ouvert
   let vueRestauree = false;  // l'adresse n'est écrite qu'une fois la vue de l'adresse restaurée
   let minuterie = null;
   const attentes = [];  // fonctions à lancer quand la carte est prête
@@ -412,7 +413,8 @@ var carte = { pret: false };
   const cases = [];
   const blocsFiltres = [];  // { f, summary, boutons, ul }, pour changer de langue
   function afficherCompte() {
-    compte.textContent = O.remplir(T.affichage, { n: nombreFormat.format(vueNoeuds.length), m: nombreFormat.format(vueLiens.length) });
+    const modele = D.agregat && carte.groupeOuvert === null ? T.affichage_groupes : T.affichage;
+    compte.textContent = O.remplir(modele, { n: nombreFormat.format(vueNoeuds.length), m: nombreFormat.format(vueLiens.length) });
   }
   /** Cadre toutes les organisations visibles (après un filtre). */
   function recadrer() {
@@ -551,7 +553,6 @@ var carte = { pret: false };
   document.getElementById("ajuster").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
 
   // --- Vue agrégée : ouvrir un groupe (ses organisations à sa place, le reste agrégé), le refermer ---
-  carte.groupeOuvert = null;
   let ouverture = null;  // { groupe, noeud, liens (du groupe), ajoutes: { noeuds, liens } }
   const bordures = Object.assign({}, D.bordures, D.bordures_organisations || {});
   /** Après un changement de nœuds : index, voisinages, priorités, libellés, visibles. */
