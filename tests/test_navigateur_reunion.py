@@ -161,10 +161,12 @@ def test_mode_presentation_a_1366x768(ouvrir, reference):
     assert not p.page.is_visible("#panneau") and p.page.is_visible("#legende-flottante")
     assert "internationale" in p.page.locator("#legende-flottante").inner_text()
     assert p.js("carte.tailleLibelles") == round(base * 1.5)
+    assert p.js("edges.get().every((e) => e.width >= 1.5 * 1.5)")  # liens épaissis
     assert p.js("document.getElementById('reseau').clientWidth") > 1300  # la carte prend toute la largeur
     p.page.screenshot(path=str(Path(p.fichier).with_suffix(".presentation.png")))
     p.page.keyboard.press("Escape")
     assert p.js("carte.presentation") is False and p.page.is_visible("#panneau")
+    assert p.js("edges.get().some((e) => e.width < 2.25)")
     # la touche P dans la recherche s'écrit, elle ne bascule pas
     p.page.fill("#recherche", "")
     p.page.type("#recherche", "p")

@@ -639,6 +639,8 @@ var carte = { pret: false };
     boutonPresentation.textContent = actif ? T.quitter_presentation : T.presentation;
     flottante.hidden = !actif;
     carte.tailleLibelles = taillePx();
+    // liens plus épais au projecteur
+    edges.update(D.liens.map((e) => ({ id: e.id, width: (e.width || D.options.edges.width) * (actif ? P.AGRANDISSEMENT : 1) })));
     const plein = document.fullscreenElement;
     try {
       if (actif && !plein && document.documentElement.requestFullscreen) {
