@@ -13,6 +13,7 @@ from .analyse.mesures import mesures_organisations, resume_reseau
 from .analyse.parcours import chemins, designer, portee
 from .entrees.chargement import Validation, charger, valider
 from .entrees.essglobal import lire_essglobal
+from .entrees.fusion import Fusion, fusionner
 from .entrees.generateur import ecrire_jeu, generer
 from .entrees.graphe import filtrer, projection
 from .erreurs import (
@@ -28,10 +29,12 @@ from .rendu.carte import construire_carte, ecrire_carte
 from .rendu.diagnostics import classer_regions
 from .rendu.exports import FORMATS_EXPORT, exporter
 from .rendu.figures import produire_figures
+from .rendu.modele import ecrire_fusion, modele
 from .rendu.rapport import construire_rapport, ecrire_rapport
 
 __all__ = [
     "FORMATS_EXPORT",
+    "Fusion",
     "CheminIntrouvable",
     "DesignationAmbigue",
     "DonneesInvalides",
@@ -48,13 +51,16 @@ __all__ = [
     "construire_rapport",
     "designer",
     "ecrire_carte",
+    "ecrire_fusion",
     "ecrire_jeu",
     "ecrire_rapport",
     "exporter",
     "filtrer",
+    "fusionner",
     "generer",
     "lire_essglobal",
     "mesures_organisations",
+    "modele",
     "portee",
     "produire_figures",
     "projection",

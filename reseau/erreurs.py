@@ -80,8 +80,8 @@ class ParametreInvalide(ErreurReseau):
     """Un argument (option, filtre, format) est invalide."""
 
 
-class EcritureImpossible(ErreurReseau):
-    """Un fichier de sortie ne peut pas être écrit."""
+class EcritureImpossible(ErreurReseau, OSError):
+    """Un fichier de sortie ne peut pas être écrit (c'est aussi une ``OSError``) ; le message dit quoi faire."""
 
 
 def verifier_choix(quoi: str, valeur: Any, possibles: Iterable[str]) -> Any:

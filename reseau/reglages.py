@@ -1,7 +1,8 @@
 """Les réglages de ``reseau``, en un seul endroit (comme ``osmnx/settings.py``).
 
 Les modules lisent ces valeurs à l'import : pour en changer une, modifiez-la ici (ou, dans
-un test, remplacez l'attribut du module qui l'utilise).
+un test, remplacez l'attribut du module qui l'utilise). Exception : les bornes des entrées (en
+fin de fichier), lues au moment de l'usage et réglables par la ligne de commande.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ SEUIL_EXACT = 5000
 BUDGET = 300_000_000
 PIVOTS_MIN = 500
 PIVOTS_PROXIMITE = 300
+# Erreur relative moyenne de l'intermédiarité estimée sur le 1 % en tête, mesurée contre l'exact
+# (réseau généré de 20 000 organisations, bench/intermediarite.py) : (pivots, erreur).
+ERREUR_REFERENCE = (500, 0.24)
 # Graine du hasard (pivots, communautés, dispositions) : mêmes données, mêmes résultats.
 GRAINE = 20240901
 # Réseaux à partir desquels la progression est signalée.
@@ -36,3 +40,26 @@ MAX_COULEURS = 12  # au-delà, les plus petites catégories partagent le gris «
 MAX_LIBELLES = 400  # libellés dessinés au plus à la fois dans la page
 LONGUEUR_LIBELLE = 28  # au-delà, le libellé affiché est abrégé (le nom complet reste dans la fiche)
 MAX_MEMBRES = 30  # organisations nommées dans la fiche d'un groupe
+
+# --- Bornes des entrées (entrees/lecture.py, entrees/validation.py) ----------------------
+# Lues au moment de l'usage (``reglages.NOM``), et non à l'import : la ligne de commande les
+# relève le temps d'une commande par une option du groupe (``reseau --lignes-max N carte …``).
+# Au-delà, la lecture s'arrête avec un problème (code 2) qui cite la borne et l'option.
+
+# Taille décompressée maximale d'un classeur XLSX (octets, toutes parties du zip comprises) :
+# un classeur de 1 Mo peut contenir des Gio une fois décompressé. Option : --classeur-max (Mo).
+CLASSEUR_MAX_OCTETS: int = 512 * 1024 * 1024
+# Nombre maximal de lignes lues par table (CSV ou feuille), en-tête compris. Option : --lignes-max.
+LIGNES_MAX: int = 2_000_000
+# Longueur maximale d'une cellule (caractères) ; 131 072 est aussi la borne par défaut du module
+# csv. Option : --cellule-max.
+CELLULE_MAX: int = 131_072
+# Suggestions « vouliez-vous dire … » calculées au plus pour des identifiants inconnus (au-delà,
+# le problème est signalé sans suggestion : le calcul reste borné).
+SUGGESTIONS_MAX: int = 200
+# Options de la ligne de commande qui relèvent chaque borne (citées dans les messages).
+OPTIONS: dict[str, str] = {
+    "CLASSEUR_MAX_OCTETS": "--classeur-max",
+    "LIGNES_MAX": "--lignes-max",
+    "CELLULE_MAX": "--cellule-max",
+}

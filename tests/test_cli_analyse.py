@@ -28,7 +28,7 @@ def test_analyser_json_conforme(minimal):
     assert resultat.exit_code == 0, resultat.output
     sortie = json.loads(resultat.stdout)
     assert list(sortie) == ["reseau", "organisations"]
-    assert list(sortie["reseau"]) == list(RESUME)
+    assert list(sortie["reseau"]) == [*RESUME, "intermediarite"]
     assert [o["id"] for o in sortie["organisations"]] == ["gesq", "comsep", "ripess", "gsess", "isolee"]
     for organisation in sortie["organisations"]:
         assert list(organisation) == [*IDENTITE, *MESURES]

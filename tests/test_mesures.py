@@ -28,7 +28,8 @@ def test_colonnes_du_contrat_dans_l_ordre():
     assert list(MESURES) == [
         "degre", "degre_pondere", "intermediarite", "proximite", "vecteur_propre", "pagerank", "contrainte",
         "communaute", "noyau", "point_articulation", "sauts_international", "echelles_2_sauts", "pays_2_sauts",
-        "liens_nord_sud", "portee_km",
+        "liens_nord_sud", "portee_km", "courtage_coordinateur", "courtage_consultant", "courtage_representant",
+        "courtage_gardien", "courtage_liaison", "courtage_total",
     ]
     assert list(table["id"]) == ["a", "b"]
 
@@ -92,6 +93,19 @@ def pagerank_numpy(P: nx.Graph) -> dict:
     return dict(zip(P, np.asarray(x).ravel()))
 
 
+def vecteur_propre_par_composante(P: nx.Graph) -> dict:
+    """Oracle : vecteur propre networkx de chaque composante, de norme² n_C / n ; isolée 0."""
+    valeurs = {}
+    for composante in nx.connected_components(P):
+        if len(composante) < 2:
+            valeurs.update(dict.fromkeys(composante, 0.0))
+            continue
+        x = nx.eigenvector_centrality(P.subgraph(composante), weight="poids", max_iter=10_000, tol=1e-12)
+        norme = math.sqrt(sum(v * v for v in x.values()))
+        valeurs.update({k: v / norme * math.sqrt(len(composante) / len(P)) for k, v in x.items()})
+    return valeurs
+
+
 def test_igraph_comme_networkx_sur_un_graphe_aleatoire():
     G = graphe_aleatoire()
     P = projection(G)
@@ -104,7 +118,7 @@ def test_igraph_comme_networkx_sur_un_graphe_aleatoire():
         "degre_pondere": dict(P.degree(weight="poids")),
         "degre": dict(P.degree()),
         "pagerank": pagerank_numpy(P),
-        "vecteur_propre": nx.eigenvector_centrality(P, weight="poids", max_iter=10_000, tol=1e-12),
+        "vecteur_propre": vecteur_propre_par_composante(P),
     }
     for mesure, valeurs in attendues.items():
         for x, v in valeurs.items():
@@ -123,8 +137,8 @@ def test_graphe_non_connexe_et_organisation_isolee():
     assert math.isnan(seule["contrainte"]) and math.isnan(seule["portee_km"])
     assert seule["echelles_2_sauts"] == 1 and seule["pays_2_sauts"] == 1
     assert pd.isna(seule["sauts_international"])
-    # La paire à part : composante plus petite, vecteur propre nul, proximité corrigée (Wasserman-Faust).
-    assert m["p1"]["vecteur_propre"] == 0
+    # La paire à part : vecteur propre de sa composante (norme² 2 / n), proximité corrigée (Wasserman-Faust).
+    assert m["p1"]["vecteur_propre"] == pytest.approx(math.sqrt(1 / len(m)))
     assert m["p1"]["proximite"] == pytest.approx(1 / (len(m) - 1))
     assert m["p1"]["communaute"] == m["p2"]["communaute"] != m["seule"]["communaute"]
 
@@ -192,7 +206,7 @@ def test_le_graphe_n_est_pas_modifie():
 
 def test_graphe_vide():
     table = mesures_organisations(nx.MultiGraph())
-    assert len(table) == 0 and list(table.columns)[-1] == "portee_km"
+    assert len(table) == 0 and list(table.columns)[-1] == "courtage_total"
     r = resume_reseau(nx.MultiGraph())
     assert r["organisations"] == 0 and r["composantes"] == 0 and r["assortativite_echelle"] is None
 
@@ -304,3 +318,40 @@ def test_comptes_entiers_en_csv():
     valeurs = next(ligne for ligne in csv.DictReader(io.StringIO(texte)) if ligne["id"] == "gesq")
     assert "." not in valeurs["liens_nord_sud"]
     assert float(valeurs["intermediarite"]) == float(table.set_index("id").loc["gesq", "intermediarite"])
+
+
+def test_le_message_dit_exacte_quand_elle_l_est(monkeypatch):
+    """Au-delà du seuil, si aucune composante ne dépasse le nombre de pivots, le calcul est exact et le dit."""
+    G = depuis_networkx(nx.barabasi_albert_graph(60, 2, seed=1))
+    exacte = mesures_organisations(G, exact=True)
+    assert exacte.attrs["intermediarite"] == {"methode": "exacte", "pivots": None, "erreur_tete": 0.0}
+    monkeypatch.setattr(mesures, "SEUIL_EXACT", 10)
+    monkeypatch.setattr(mesures, "SEUIL_PROGRESSION", 10)
+    monkeypatch.setattr(mesures, "BUDGET", 0)
+    monkeypatch.setattr(mesures, "PIVOTS_MIN", 100)
+    messages: list[str] = []
+    t = mesures_organisations(G, progression=messages.append)
+    assert t.attrs["intermediarite"]["methode"] == "exacte"
+    assert any("intermédiarité exacte" in m for m in messages) and not any("pivots" in m for m in messages
+                                                                              if "intermédiarité" in m and "proximité" not in m)
+    assert t["intermediarite"].tolist() == exacte["intermediarite"].tolist()
+    monkeypatch.setattr(mesures, "PIVOTS_MIN", 20)
+    messages.clear()
+    t = mesures_organisations(G, progression=messages.append)
+    calcul = t.attrs["intermediarite"]
+    assert calcul["methode"] == "estimee" and calcul["pivots"] == 20
+    k_ref, e_ref = mesures.ERREUR_REFERENCE
+    assert calcul["erreur_tete"] == pytest.approx(e_ref * math.sqrt(k_ref / 20), abs=1e-3)
+    assert any("estimée sur 20 pivots" in m and "erreur" in m for m in messages)
+
+
+def test_analyser_affiche_le_calcul_de_l_intermediarite():
+    from click.testing import CliRunner
+
+    from reseau.cli.commandes import cli
+
+    resultat = CliRunner().invoke(cli, ["analyser", "--format", "json"])
+    assert resultat.exit_code == 0, resultat.output
+    import json
+
+    assert json.loads(resultat.stdout)["reseau"]["intermediarite"]["methode"] == "exacte"

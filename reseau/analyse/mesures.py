@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ..entrees.schema import ECHELLES
-from ..reglages import BUDGET, GRAINE, PIVOTS_MIN, PIVOTS_PROXIMITE, SEUIL_EXACT, SEUIL_PROGRESSION  # noqa: F401 (réexportés)
+from ..erreurs import verifier_choix
+from ..reglages import BUDGET, ERREUR_REFERENCE, GRAINE, PIVOTS_MIN, PIVOTS_PROXIMITE, SEUIL_EXACT, SEUIL_PROGRESSION  # noqa: F401 (réexportés)
+from .courtage import COLONNES_COURTAGE, GROUPES, indices_ei, roles_courtage
 
 if TYPE_CHECKING:
     import igraph
@@ -33,12 +35,12 @@ IDENTITE: tuple[str, ...] = ("id", "nom", "sigle", "type", "echelle", "pays", "r
 MESURES: tuple[str, ...] = (
     "degre", "degre_pondere", "intermediarite", "proximite", "vecteur_propre", "pagerank",
     "contrainte", "communaute", "noyau", "point_articulation", "sauts_international",
-    "echelles_2_sauts", "pays_2_sauts", "liens_nord_sud", "portee_km",
+    "echelles_2_sauts", "pays_2_sauts", "liens_nord_sud", "portee_km", *COLONNES_COURTAGE,
 )
 RESUME: tuple[str, ...] = (
     "organisations", "partenariats", "densite", "composantes", "taille_plus_grande_composante",
     "regroupement", "liens_nord_nord", "liens_nord_sud", "liens_sud_sud", "matrice_echelles",
-    "assortativite_echelle", "articulation_local_global",
+    "assortativite_echelle", "articulation_local_global", "groupes", "indice_ei", "indice_ei_par_groupe",
 )
 
 
@@ -136,6 +138,22 @@ def nombre_pivots(n: int, m: int) -> tuple[int, int]:
     return k, min(k, PIVOTS_PROXIMITE)
 
 
+def calcul_intermediarite(pivots: int, plus_grande: int) -> dict[str, Any]:
+    """Comment l'intermédiarité est calculée : ``methode`` (``exacte`` ou ``estimee``), ``pivots``
+    et ``erreur_tete``, l'erreur relative moyenne attendue sur le 1 % des organisations les plus
+    intermédiaires (mesurée contre l'exact : ``ERREUR_REFERENCE``, extrapolée en 1/√pivots).
+
+    Exacte quand aucune composante n'a plus de sommets que de pivots.
+
+    >>> calcul_intermediarite(6000, 5500)["methode"], calcul_intermediarite(500, 20_000)["pivots"]
+    ('exacte', 500)
+    """
+    if plus_grande <= pivots:
+        return {"methode": "exacte", "pivots": None, "erreur_tete": 0.0}
+    k_ref, e_ref = ERREUR_REFERENCE
+    return {"methode": "estimee", "pivots": pivots, "erreur_tete": round(e_ref * math.sqrt(k_ref / pivots), 3)}
+
+
 def _par_composante(
     g: igraph.Graph, composantes: list[list[int]], k: int, exacte: Callable, estimee: Callable
 ) -> numpy.ndarray:
@@ -162,8 +180,9 @@ def _par_composante(
 
 def _chemins(
     g: igraph.Graph, exact: bool, signaler: Callable[[str], None], pivots: int | None = None
-) -> tuple[list[float], list[float]]:
-    """Intermédiarité normalisée et proximité (Wasserman-Faust), exactes ou par pivots.
+) -> tuple[list[float], list[float], dict[str, Any]]:
+    """Intermédiarité normalisée, proximité (Wasserman-Faust) et calcul de l'intermédiarité
+    (:func:`calcul_intermediarite`), exactes ou par pivots.
 
     Sans ``exact``, chaque composante plus grande que le nombre de pivots (:func:`nombre_pivots`)
     est estimée : intermédiarité de Brandes-Pich (dépendances depuis les pivots, multipliées
@@ -180,10 +199,15 @@ def _chemins(
     k_inter, k_prox = (n, n) if exact else nombre_pivots(n, g.ecount())
     if pivots is not None and not exact:
         k_inter, k_prox = pivots, min(pivots, k_prox)
-    if exact:
-        signaler(f"  intermédiarité et proximité exactes ({n} organisations)…")
+    plus_grande = max((len(c) for c in composantes), default=0)
+    calcul = calcul_intermediarite(k_inter, plus_grande)
+    if calcul["methode"] == "exacte":
+        signaler(f"  intermédiarité exacte ({n} organisations), proximité "
+                 + ("exacte…" if plus_grande <= k_prox else f"estimée sur {k_prox} pivots…"))
     else:
-        signaler(f"  intermédiarité estimée sur {k_inter} pivots, proximité sur {k_prox}…")
+        signaler(f"  intermédiarité estimée sur {k_inter} pivots (erreur moyenne attendue sur le 1 % en tête "
+                 f"≈ {calcul['erreur_tete']:.0%}, mesurée contre l'exact : docs/mesures.md), "
+                 f"proximité sur {k_prox}…")
 
     def inter_estimee(sous: igraph.Graph, pivots: list[int]) -> numpy.ndarray:
         return np.asarray(sous.betweenness(directed=False, sources=pivots)) * sous.vcount() / len(pivots)
@@ -205,38 +229,63 @@ def _chemins(
     somme = _par_composante(g, composantes, k_prox, somme_exacte, somme_estimee)
     normalisation = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
     proximite = np.divide((taille - 1) ** 2, somme * (n - 1), out=np.zeros(n), where=somme > 0)
-    return list(inter * normalisation), list(proximite)
+    return list(inter * normalisation), list(proximite), calcul
 
 
 def _vecteur_propre(g: igraph.Graph) -> list[float]:
-    """Vecteur propre dominant de la matrice d'adjacence pondérée, de norme euclidienne 1.
+    """Vecteur propre dominant de chaque composante, pondéré, la composante recevant une part de norme
+    proportionnelle à sa taille : Σ_{v ∈ C} x_v² = n_C / n.
 
-    Calculé composante par composante : seule(s) la (les) composante(s) de plus grande
-    valeur propre ont des valeurs non nulles, comme pour l'itération de la puissance sur
-    le graphe entier (en cas d'égalité, combinées selon la projection du vecteur unité).
+    Un graphe connexe donne le vecteur propre de norme euclidienne 1 (comme networkx) ; dans
+    un graphe non connexe, aucune composante ne s'annule parce qu'une autre est plus dense.
+    Isolée : 0. ARPACK part d'un vecteur tiré au hasard : graine fixe (:func:`hasard_fixe`).
     """
-    valeurs = [0.0] * g.vcount()
-    force = g.strength(weights="poids")
-    retenues: list[tuple[list[int], list[float]]] = []
-    meilleure = 0.0
-    for composante in sorted(g.connected_components(), key=len, reverse=True):
-        # La plus grande valeur propre est au plus la plus grande force de la composante.
-        if len(composante) < 2 or max(force[i] for i in composante) < meilleure * (1 - 1e-9):
+    import numpy as np
+
+    n = g.vcount()
+    valeurs = np.zeros(n)
+    for composante in g.connected_components():
+        if len(composante) < 2:
             continue
         sommets = sorted(composante)
-        vecteur, valeur = g.induced_subgraph(sommets).eigenvector_centrality(weights="poids", return_eigenvalue=True)
-        norme = math.sqrt(sum(x * x for x in vecteur))
-        unite = [abs(x) / norme for x in vecteur]
-        if valeur > meilleure * (1 + 1e-9):
-            retenues, meilleure = [], valeur
-        if valeur >= meilleure * (1 - 1e-9):
-            retenues.append((sommets, unite))
-    for sommets, unite in retenues:
-        poids = sum(unite) if len(retenues) > 1 else 1.0
-        for i, x in zip(sommets, unite):
-            valeurs[i] = poids * x
-    norme = math.sqrt(sum(x * x for x in valeurs))
-    return [x / norme for x in valeurs] if norme else valeurs
+        with hasard_fixe():
+            vecteur = np.abs(np.asarray(g.induced_subgraph(sommets).eigenvector_centrality(weights="poids", scale=False)))
+        norme = math.sqrt(float(np.sum(vecteur * vecteur)))
+        if norme > 0:
+            valeurs[sommets] = vecteur / norme * math.sqrt(len(sommets) / n)
+    return [float(x) for x in valeurs]
+
+
+def _pagerank(g: igraph.Graph, amortissement: float = 0.85) -> list[float]:
+    """PageRank pondéré par itération de la puissance en numpy, dans un ordre de sommation fixe.
+
+    Le PageRank d'igraph (PRPACK) somme dans un ordre qui dépend des fils OpenMP : ses
+    derniers chiffres changent d'un lancement à l'autre. Ici, mêmes données, mêmes bits.
+    Une organisation sans partenaire redistribue sa part uniformément (comme networkx).
+    """
+    import numpy as np
+
+    n = g.vcount()
+    if n == 0:
+        return []
+    aretes = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    poids = np.asarray(g.es["poids"], dtype=float) if g.ecount() else np.zeros(0)
+    depart = np.concatenate((aretes[:, 0], aretes[:, 1]))
+    arrivee = np.concatenate((aretes[:, 1], aretes[:, 0]))
+    w = np.concatenate((poids, poids))
+    force = np.bincount(depart, weights=w, minlength=n)
+    part = np.divide(w, force[depart], out=np.zeros_like(w), where=force[depart] > 0)
+    pendantes = force == 0
+    x = np.full(n, 1.0 / n)
+    for _ in range(10_000):
+        suivant = amortissement * np.bincount(arrivee, weights=x[depart] * part, minlength=n)
+        suivant += (1.0 - amortissement + amortissement * float(np.sum(x[pendantes]))) / n
+        suivant /= np.sum(suivant)
+        ecart = float(np.max(np.abs(suivant - x)))
+        x = suivant
+        if ecart < 1e-15:
+            break
+    return [float(v) for v in x]
 
 
 def _communautes(g: igraph.Graph) -> list[int]:
@@ -302,13 +351,17 @@ def mesures_organisations(
     *,
     exact: bool | None = None,
     pivots: int | None = None,
+    groupes: str = "echelle",
     progression: Callable[[str], None] | None = None,
 ) -> pandas.DataFrame:
     """Une ligne par organisation (ordre des nœuds) : identité puis les mesures de ``MESURES``.
 
     ``exact=None`` : calcul exact jusqu'à ``SEUIL_EXACT`` organisations, estimation par
     pivots au-delà ; ``True`` force l'exact, ``False`` force l'estimation. ``pivots`` remplace
-    le nombre de pivots de l'intermédiarité (défaut : :func:`nombre_pivots`). ``progression``
+    le nombre de pivots de l'intermédiarité (défaut : :func:`nombre_pivots`). ``groupes`` : ce qui
+    définit les groupes des rôles de courtage (``echelle``, ``region``, ``pays``, ``nord_sud`` ;
+    :func:`reseau.analyse.courtage.roles_courtage`). ``attrs["intermediarite"]`` dit comment
+    l'intermédiarité a été calculée (:func:`calcul_intermediarite`). ``progression``
     reçoit un message par étape longue (réseaux d'au moins ``SEUIL_PROGRESSION``
     organisations). Le graphe n'est pas modifié.
 
@@ -330,16 +383,19 @@ def mesures_organisations(
     n = len(noeuds)
     signaler = progression if progression is not None and n >= SEUIL_PROGRESSION else (lambda _message: None)
     exact = n <= SEUIL_EXACT if exact is None else exact
+    verifier_choix("groupes", groupes, GROUPES)
     lignes: dict[str, Any] = {"id": noeuds, **{c: [G.nodes[x].get(c) for x in noeuds] for c in IDENTITE[1:]}}
     if n == 0:
-        return pd.DataFrame({c: [] for c in IDENTITE + MESURES})
+        vide = pd.DataFrame({c: [] for c in IDENTITE + MESURES})
+        vide.attrs["intermediarite"] = calcul_intermediarite(0, 0)
+        return vide
 
     signaler(f"Mesures de {n} organisations : projection…")
     g = _projection_igraph(G)
-    intermediarite, proximite = _chemins(g, exact, signaler, pivots)
+    intermediarite, proximite, calcul = _chemins(g, exact, signaler, pivots)
     signaler("  vecteur propre, PageRank, contrainte, communautés, k-cœurs…")
     vecteur = _vecteur_propre(g)
-    pagerank = g.pagerank(weights="poids", damping=0.85, directed=False)
+    pagerank = _pagerank(g)
     contrainte = g.constraint(weights="poids")
     communaute = _communautes(g)
     noyau = g.coreness()
@@ -350,6 +406,8 @@ def mesures_organisations(
     sauts = _largeur(voisins, [i for i, d in enumerate(attributs) if d.get("echelle") == "internationale"])
     echelles, pays = _deux_sauts(voisins, attributs)
     nord_sud, portee = _liens_locaux(g, attributs)
+    signaler(f"  rôles de courtage (groupes : {groupes})…")
+    courtage = roles_courtage(G, groupes)
 
     lignes.update({
         "degre": g.degree(),
@@ -367,8 +425,11 @@ def mesures_organisations(
         "pays_2_sauts": pays,
         "liens_nord_sud": nord_sud,
         "portee_km": portee,
+        **courtage,
     })
-    return pd.DataFrame(lignes, columns=list(IDENTITE + MESURES))
+    table = pd.DataFrame(lignes, columns=list(IDENTITE + MESURES))
+    table.attrs["intermediarite"] = calcul
+    return table
 
 
 def _assortativite(matrice: dict[str, dict[str, int]]) -> float | None:
@@ -386,8 +447,12 @@ def _assortativite(matrice: dict[str, dict[str, int]]) -> float | None:
     return None if attendu >= 1 - 1e-12 else (trace - attendu) / (1 - attendu)
 
 
-def resume_reseau(G: nx.MultiGraph) -> dict[str, Any]:
+def resume_reseau(G: nx.MultiGraph, groupes: str = "echelle") -> dict[str, Any]:
     """Les mesures du réseau entier (clés de ``RESUME``). Le graphe n'est pas modifié.
+
+    ``indice_ei`` et ``indice_ei_par_groupe`` : indice E-I de Krackhardt et Stern du réseau et
+    de chaque groupe (``groupes`` : ``echelle``, ``region``, ``pays`` ou ``nord_sud`` ;
+    :func:`reseau.analyse.courtage.indices_ei`).
 
     Les liens Nord/Sud et la matrice des échelles comptent des partenariats (liens multiples
     compris) ; densité et regroupement portent sur les paires de partenaires.
@@ -420,6 +485,7 @@ def resume_reseau(G: nx.MultiGraph) -> dict[str, Any]:
     sauts = _largeur(g.get_adjlist(), [i for i, e in enumerate(echelles) if e == "internationale"])
     locales = [i for i, e in enumerate(echelles) if e in ("locale", "regionale")]
     reliees = sum(1 for i in locales if sauts.get(i, 3) <= 2)
+    ei, ei_par_groupe = indices_ei(G, groupes)
     return {
         "organisations": n,
         "partenariats": G.number_of_edges(),
@@ -433,4 +499,7 @@ def resume_reseau(G: nx.MultiGraph) -> dict[str, Any]:
         "matrice_echelles": matrice,
         "assortativite_echelle": _assortativite(matrice),
         "articulation_local_global": reliees / len(locales) if locales else None,
+        "groupes": groupes,
+        "indice_ei": ei,
+        "indice_ei_par_groupe": ei_par_groupe,
     }

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ..reglages import POIDS_INDICE  # noqa: F401 (réexporté)
+from .courtage import indice_ei
 from .mesures import sauts_international
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 COLONNES: tuple[str, ...] = (
     "rang", "pays", "region", "organisations", "liens_internes", "liens_externes",
-    "liens_internationaux", "isolees", "part_reliee_international", "indice_connexion", "constats",
+    "liens_internationaux", "isolees", "part_reliee_international", "indice_connexion", "indice_ei", "constats",
 )
 
 
@@ -151,6 +152,8 @@ def classer_regions(G: nx.MultiGraph) -> pandas.DataFrame:
             "isolees": len(isolees),
             "part_reliee_international": round(parts["international"], 4),
             "indice_connexion": round(sum(POIDS_INDICE[k] * p for k, p in parts.items()), 4),
+            # Krackhardt et Stern : (externes − internes) / (externes + internes), vide sans partenariat.
+            "indice_ei": indice_ei(internes[(pays, nom_region)], externes[(pays, nom_region)]),
         }
         ligne["constats"] = _constats(ligne, isolees, passerelles[(pays, nom_region)], dependantes, reliees)
         lignes.append(ligne)

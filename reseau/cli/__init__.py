@@ -4,6 +4,7 @@ Peut importer tous les étages ; c'est le seul endroit où les exceptions devien
 messages et des codes de sortie.
 """
 
+from . import collecte  # noqa: F401  (enregistre modele et fusionner)
 from .commandes import cli, main
 
 __all__ = ["cli", "main"]

@@ -135,7 +135,7 @@ class GroupeFrancais(_AideFrancaise, click.Group):
         except click.ClickException as exc:
             afficher(exc)
             sys.exit(exc.exit_code)
-        except click.Abort:
+        except click.Abort:  # Ctrl+C hors d'une commande (analyse des arguments)
             click.echo("Interrompu.", err=True)
-            sys.exit(1)
+            sys.exit(130)
         sys.exit(code if isinstance(code, int) else 0)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 import traceback
 from collections import Counter
@@ -18,12 +19,16 @@ from typing import Any
 import click
 import networkx as nx
 
-from .._fichiers import ecrire_atomique
+import reseau.reglages as reglages
+
+from .._fichiers import Interruption, ecrire_atomique, message_ecriture
 from .._version import __version__
 from ..analyse.agregation import AGREGATS
+from ..analyse.courtage import GROUPES as GROUPES_COURTAGE
 from ..entrees.chargement import charger
 from ..entrees.chargement import valider as valider_donnees
 from ..entrees.schema import STATUTS_PAR_DEFAUT
+from ..entrees.validation import ANNEE_MAX, ANNEE_MIN
 from ..erreurs import ErreurReseau
 from ..rendu.carte import COULEURS as COULEURS_CARTE
 from ..rendu.disposition import DISPOSITIONS
@@ -36,29 +41,61 @@ from ._francais import GroupeFrancais
 CONTEXTE = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+# Caractères de contrôle (hors tabulation et fin de ligne) : jamais envoyés tels quels au terminal.
+_CONTROLES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def sur(texte: object) -> str:
+    r"""Le texte, caractères de contrôle rendus visibles (``\x1b``) : rien n'agit sur le terminal.
+
+    >>> print(sur("a\x1b[31mb"))
+    a\x1b[31mb
+    """
+    return _CONTROLES.sub(lambda m: f"\\x{ord(m.group()):02x}", str(texte))
+
+
+def erreur(message: object) -> None:
+    """« Erreur : … » sur la sortie d'erreur, sans caractère de contrôle."""
+    click.echo(f"Erreur : {sur(message)}", err=True)
+
+
 class _Groupe(GroupeFrancais):
-    """Groupe qui convertit les erreurs en messages : 2 pour le domaine, 1 sinon."""
+    """Groupe qui convertit les erreurs en messages : 2 pour le domaine et l'environnement
+    (écriture impossible, classeur illisible), 130 pour Ctrl+C, 128 + n pour un signal n,
+    1 seulement pour une erreur interne."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except ErreurReseau as exc:
-            click.echo(f"Erreur : {exc}", err=True)
+            erreur(exc)
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except KeyboardInterrupt:
+            click.echo("Interrompu (Ctrl+C) : aucun fichier n'a été modifié à moitié.", err=True)
+            ctx.exit(130)
+        except Interruption as exc:
+            click.echo(f"Interrompu ({exc}) : aucun fichier n'a été modifié à moitié.", err=True)
+            ctx.exit(128 + exc.signum)
         except BrokenPipeError:
             # sortie fermée par le lecteur (« | head ») : rien à signaler
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(0)
+        except MemoryError:
+            erreur("mémoire insuffisante — réduisez les données (filtres --pays, --echelle, --annee) "
+                   "ou utilisez --agreger pour la carte")
+            ctx.exit(2)
+        except OSError as exc:  # environnement (disque plein, droits, dossier) : pas une erreur interne
+            erreur(message_ecriture(exc))
+            ctx.exit(2)
         except Exception as exc:  # bord de la CLI : rien d'autre ne doit sortir en trace
             if (ctx.obj or {}).get("verbeux"):
                 traceback.print_exc()
-            click.echo(
+            click.echo(sur(
                 f"Erreur interne inattendue ({type(exc).__name__} : {exc}). "
-                "Relancez avec -v pour le détail et signalez-la.",
-                err=True,
-            )
+                "Relancez avec -v pour le détail et signalez-la."
+            ), err=True)
             ctx.exit(1)
 
 
@@ -72,7 +109,8 @@ def argument_donnees(commande: Callable) -> Callable:
 def options_filtres(commande: Callable) -> Callable:
     """Filtres communs : ``--annee``, ``--echelle``, ``--pays``, ``--statut``."""
     for option in reversed((
-        click.option("--annee", type=int, metavar="AAAA", help="Garder les partenariats actifs cette année-là."),
+        click.option("--annee", type=click.IntRange(ANNEE_MIN, ANNEE_MAX), metavar="AAAA",
+                     help=f"Garder les partenariats actifs cette année-là ({ANNEE_MIN} à {ANNEE_MAX})."),
         click.option("--echelle", multiple=True, metavar="ECHELLE",
                      help="Garder les organisations de cette échelle (répétable, ou « a,b »)."),
         click.option("--pays", multiple=True, metavar="PAYS",
@@ -134,6 +172,12 @@ def option_exact(commande: Callable) -> Callable:
                              "[défaut : exactes jusqu'à 5 000 organisations]")(commande)
 
 
+def option_groupes(commande: Callable) -> Callable:
+    """``--groupes`` : les groupes des rôles de courtage et de l'indice E-I."""
+    return click.option("--groupes", type=click.Choice(GROUPES_COURTAGE), default="echelle", show_default=True,
+                        help="Groupes des rôles de courtage (Gould et Fernandez) et de l'indice E-I.")(commande)
+
+
 def emettre(texte: str, sortie: Path | None) -> None:
     """Écrit le texte dans ``sortie`` (atomiquement) ou sur la sortie standard."""
     if sortie is None:
@@ -154,8 +198,16 @@ def progression(message: str) -> None:
 @click.version_option(__version__, "--version", prog_name="reseau", message="%(prog)s %(version)s",
                       help="Affiche la version et quitte.")
 @click.option("-v", "--verbeux", is_flag=True, help="Plus de détails (et la trace d'une erreur interne).")
+@click.option("--lignes-max", type=click.IntRange(min=1), metavar="N",
+              help=f"Lignes lues au plus par table  [défaut : {reglages.LIGNES_MAX}]")
+@click.option("--cellule-max", type=click.IntRange(min=1), metavar="N",
+              help=f"Caractères au plus par cellule  [défaut : {reglages.CELLULE_MAX}]")
+@click.option("--classeur-max", type=click.IntRange(min=1), metavar="MO",
+              help=f"Taille décompressée d'un classeur .xlsx, en Mo  [défaut : {reglages.CLASSEUR_MAX_OCTETS // 2**20}]")
 @click.pass_context
-def cli(ctx: click.Context, verbeux: bool) -> None:
+def cli(
+    ctx: click.Context, verbeux: bool, lignes_max: int | None, cellule_max: int | None, classeur_max: int | None
+) -> None:
     """Analyse et cartographie des réseaux de l'économie sociale et solidaire.
 
     DONNEES est un dossier (organisations.csv, partenariats.csv) ou un classeur .xlsx ;
@@ -163,6 +215,18 @@ def cli(ctx: click.Context, verbeux: bool) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["verbeux"] = verbeux
+    bornes = {"LIGNES_MAX": lignes_max, "CELLULE_MAX": cellule_max,
+              "CLASSEUR_MAX_OCTETS": classeur_max * 2**20 if classeur_max else None}
+    anciennes = {nom: getattr(reglages, nom) for nom in bornes}
+    for nom, valeur in bornes.items():
+        if valeur is not None:
+            setattr(reglages, nom, valeur)
+    # Les réglages reviennent à leur valeur à la fin de la commande (appels successifs dans un même processus).
+    def retablir() -> None:
+        for nom, valeur in anciennes.items():
+            setattr(reglages, nom, valeur)
+
+    ctx.call_on_close(retablir)
 
 
 def _compte(compteur: Counter) -> str:
@@ -183,7 +247,7 @@ def valider(
     """
     v = valider_donnees(donnees, essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
     organisations, partenariats = v.organisations, v.partenariats
-    click.echo(f"Jeu : {v.source}")
+    click.echo(f"Jeu : {sur(v.source)}")
     click.echo(f"  {len(organisations)} organisations, {len(partenariats)} partenariats")
     if organisations:
         click.echo(f"  échelles : {_compte(Counter(o['echelle'] for o in organisations if o['echelle']))}")
@@ -195,13 +259,13 @@ def valider(
         click.echo(f"\n{len(v.avertissements)} avertissement(s) (non bloquants) :")
         limite = None if ctx.obj.get("verbeux") else 20
         for a in v.avertissements[:limite]:
-            click.echo(f"  - {a}")
+            click.echo(f"  - {sur(a)}")
         if limite and len(v.avertissements) > limite:
             click.echo(f"  … et {len(v.avertissements) - limite} autres (-v pour tout voir)")
     if v.problemes:
         click.echo(f"\n{len(v.problemes)} problème(s) bloquant(s) :", err=True)
         for p in v.problemes:
-            click.echo(f"  - {p}", err=True)
+            click.echo(f"  - {sur(p)}", err=True)
         ctx.exit(2)
     click.echo("\nDonnées valides.")
 
@@ -237,7 +301,8 @@ def generer(n: int, m: int | None, graine: int, dossier: Path) -> None:
 @click.option("-o", "--sortie", type=click.Path(path_type=Path), metavar="FICHIER",
               help="Fichier écrit ; pour csv, un dossier  [défaut : sorties/reseau.FORMAT]")
 @option_exact
-def exporter(G: nx.MultiGraph, format_: str | None, sortie: Path | None, exact: bool | None) -> None:
+@option_groupes
+def exporter(G: nx.MultiGraph, format_: str | None, sortie: Path | None, exact: bool | None, groupes: str) -> None:
     """Export complet, mesures comprises, pour Gephi, R, pandas ou Excel.
 
     \b
@@ -253,7 +318,7 @@ def exporter(G: nx.MultiGraph, format_: str | None, sortie: Path | None, exact: 
     from ..analyse.mesures import mesures_organisations
     from ..rendu.exports import exporter as exporter_reseau
 
-    mesures = mesures_organisations(G, exact=exact, progression=progression)
+    mesures = mesures_organisations(G, exact=exact, groupes=groupes, progression=progression)
     ecrit = exporter_reseau(G, sortie, format_, mesures=mesures, progression=progression)
     fichiers = " (organisations.csv, partenariats.csv)" if ecrit.is_dir() else ""
     click.echo(f"Écrit : {ecrit}{fichiers} — {G.number_of_nodes()} organisations, "
@@ -343,18 +408,21 @@ def rapport(G: nx.MultiGraph, sortie: Path, langue: str) -> None:
 @graphe_charge
 @options_sortie
 @option_exact
-def analyser(G: nx.MultiGraph, format_: str, sortie: Path | None, exact: bool | None) -> None:
+@option_groupes
+def analyser(G: nx.MultiGraph, format_: str, sortie: Path | None, exact: bool | None, groupes: str) -> None:
     """Mesures par organisation (centralités, portée, Nord/Sud) et résumé du réseau.
 
     En table : le résumé, la matrice des échelles, puis les organisations par
     intermédiarité décroissante ; en CSV : les organisations ; en JSON :
-    {"reseau": {…}, "organisations": […]}. Définitions : docs/mesures.md.
+    {"reseau": {…}, "organisations": […]}. Le résumé dit comment l'intermédiarité a été
+    calculée (exacte, ou estimée avec son erreur attendue). Définitions : docs/mesures.md.
     """
     from ..analyse.mesures import mesures_organisations, resume_reseau
     from ..rendu.tables import texte_analyse
 
-    table = mesures_organisations(G, exact=exact, progression=progression)
-    emettre(texte_analyse(resume_reseau(G), table, format_), sortie)
+    table = mesures_organisations(G, exact=exact, groupes=groupes, progression=progression)
+    resume = {**resume_reseau(G, groupes), "intermediarite": table.attrs["intermediarite"]}
+    emettre(texte_analyse(resume, table, format_), sortie)
 
 
 @cli.command(context_settings=CONTEXTE)
@@ -409,5 +477,9 @@ def chemin(G: nx.MultiGraph, a: str, b: str, limite: int, format_: str, sortie: 
 
 
 def main() -> None:
-    """Point d'entrée de la commande ``reseau``."""
-    cli(prog_name="reseau")
+    """Point d'entrée de la commande ``reseau`` (Ctrl+C hors commande : code 130, une ligne)."""
+    try:
+        cli(prog_name="reseau")
+    except KeyboardInterrupt:
+        click.echo("Interrompu (Ctrl+C).", err=True)
+        sys.exit(130)

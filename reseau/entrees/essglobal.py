@@ -207,6 +207,7 @@ def lire_jeu_essglobal(
     if isinstance(lu, Probleme):
         return {}, [lu], []
     organisations, avertissements = convertir(lu, echelle=echelle, type=type)
+    avertissements = [*lu.avertissements, *avertissements]  # lecture : caractères retirés, encodage
     tables = {"organisations": organisations}
     problemes: list[Probleme] = []
     voisin = fichier_dans(fichier.parent, "partenariats")
@@ -219,6 +220,7 @@ def lire_jeu_essglobal(
         if isinstance(liens, Probleme):
             problemes.append(liens)
         else:
+            avertissements.extend(liens.avertissements)
             tables["partenariats"] = _identifiants_normalises(liens)
     return tables, problemes, avertissements
 

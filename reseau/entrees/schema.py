@@ -89,7 +89,8 @@ ALIAS_PARTENARIATS: dict[str, tuple[str, ...]] = {
 # Valeurs de vocabulaire acceptées en anglais ou en espagnol.
 SYNONYMES: dict[str, str] = {
     "local": "locale", "regional": "regionale", "national": "nationale",
-    "international": "internationale", "internacional": "internationale",
+    "international": "internationale", "internacional": "internationale", "nacional": "nationale",
+    "institucion_internacional": "institution_internationale",
     "network": "reseau", "red": "reseau", "cooperativa": "cooperative", "coop": "cooperative",
     "union": "syndicat", "trade_union": "syndicat", "sindicato": "syndicat",
     "ngo": "ong", "research": "recherche", "investigacion": "recherche",

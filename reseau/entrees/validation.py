@@ -5,9 +5,12 @@ Rend aussi les enregistrements normalisés (vocabulaires, codes pays, nombres, p
 
 from __future__ import annotations
 
+import difflib
 import math
 from dataclasses import dataclass, field
 from typing import Any, cast
+
+import reseau.reglages as reglages
 
 from ..erreurs import Probleme
 from .geographie import Referentiel
@@ -33,6 +36,37 @@ from .schema import (
 )
 
 ANNEE_MIN, ANNEE_MAX = 1800, 2100
+_RECALCULER = ("ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le (les formules seront calculées), "
+               "ou remplacez la formule par sa valeur")
+
+
+class Suggestions:
+    """« Vouliez-vous dire … » pour des identifiants inconnus : rapidfuzz (C) si présent, cache par
+    valeur, et au plus ``reglages.SUGGESTIONS_MAX`` calculs (au-delà : pas de suggestion).
+
+    >>> Suggestions(["gesq", "ripess", "chantier"])("gesc")
+    'gesq'
+    """
+
+    def __init__(self, possibles: list[str]) -> None:
+        self.possibles = possibles
+        self.cache: dict[str, str | None] = {}
+
+    def __call__(self, valeur: str) -> str | None:
+        if valeur in self.cache:
+            return self.cache[valeur]
+        if len(self.cache) >= reglages.SUGGESTIONS_MAX or not self.possibles:
+            return None
+        try:
+            from rapidfuzz import fuzz, process
+        except ImportError:  # repli : difflib, borné par le plafond
+            proches = difflib.get_close_matches(valeur, self.possibles, n=1, cutoff=0.6)
+            trouve = proches[0] if proches else None
+        else:
+            meilleur = process.extractOne(valeur, self.possibles, scorer=fuzz.ratio, score_cutoff=60)
+            trouve = meilleur[0] if meilleur else None
+        self.cache[valeur] = trouve
+        return trouve
 
 
 def lire_nombre(texte: str) -> float | None:
@@ -76,10 +110,19 @@ class _Ligne:
             Probleme(self.table.fichier, self.numero, colonne, self[colonne], message, suggestion)
         )
 
+    def formule(self, colonne: str) -> str | None:
+        """La formule de la cellule si c'est une formule sans valeur calculée (classeur), sinon ``None``."""
+        i = self.index.get(colonne)
+        return None if i is None else self.table.formules.get((self.numero, i))
+
     def obligatoire(self, colonne: str) -> str:
         valeur = self[colonne]
         if not valeur and colonne in self.index:
-            self.signaler(colonne, f"valeur obligatoire manquante pour « {colonne} »")
+            formule = self.formule(colonne)
+            if formule:
+                self.signaler(colonne, f"formule « {formule} » sans valeur calculée — {_RECALCULER}")
+            else:
+                self.signaler(colonne, f"valeur obligatoire manquante pour « {colonne} »")
         return valeur
 
     def vocabulaire(self, colonne: str, vocabulaire: tuple[str, ...], inconnu: str) -> str:
@@ -190,18 +233,21 @@ def _annee(ligne: _Ligne, colonne: str) -> int | None:
     return None if nombre is None else int(nombre)
 
 
-def _partenariat(ligne: _Ligne, ids: dict[str, str]) -> LignePartenariat:
+def _partenariat(ligne: _Ligne, ids: dict[str, str], suggestions: Suggestions | None) -> LignePartenariat:
+    """Un partenariat ; ``suggestions`` à ``None`` : organisations illisibles, ids non vérifiés (pas de cascade)."""
     lien: dict = {"description": ligne["description"], "reference": ligne["reference"]}
-    for colonne in ("source", "cible"):
-        valeur = ligne.obligatoire(colonne)
+    valeurs = {colonne: ligne.obligatoire(colonne) for colonne in ("source", "cible")}
+    boucle = bool(valeurs["source"]) and valeurs["source"].lower() == valeurs["cible"].lower()
+    for colonne, valeur in valeurs.items():
         lien[colonne] = ids.get(valeur.lower(), "")
-        if valeur and not lien[colonne]:
+        if valeur and not lien[colonne] and suggestions is not None and not (boucle and colonne == "cible"):
             ligne.signaler(
                 colonne, f"organisation « {valeur} » inconnue — attendu l'id d'une organisation",
-                suggerer(valeur, list(ids.values())),
+                suggestions(valeur),
             )
-    if lien["source"] and lien["source"] == lien["cible"]:
-        ligne.signaler("cible", f"partenariat de « {lien['source']} » avec elle-même — source et cible doivent différer")
+    if boucle:
+        ligne.signaler("cible", f"boucle : partenariat de « {valeurs['source']} » avec elle-même — "
+                                "source et cible doivent différer")
     lien["type"] = ligne.vocabulaire("type", TYPES_PARTENARIAT, "type de partenariat « {} » inconnu")
     lien["debut"] = _annee(ligne, "debut")
     lien["fin"] = _annee(ligne, "fin")
@@ -227,14 +273,32 @@ def _partenariat(ligne: _Ligne, ids: dict[str, str]) -> LignePartenariat:
     return cast(LignePartenariat, lien)
 
 
+def _formules_ignorees(table: Table, alias: dict[str, tuple[str, ...]], obligatoires: tuple[str, ...],
+                       res: Resultat) -> None:
+    """Avertit des formules sans valeur calculée hors colonnes obligatoires (celles-là sont des problèmes)."""
+    colonnes = {i: c for c, i in associer_entetes(table.entetes, alias).items()}
+    lues = {numero for numero, _ in table.lignes}
+    for (numero, i), formule in sorted(table.formules.items()):
+        colonne = colonnes.get(i)
+        if numero in lues and colonne not in obligatoires:
+            res.avertissements.append(Probleme(
+                table.fichier, numero, colonne or (table.entetes[i] if i < len(table.entetes) else None), formule,
+                f"formule « {formule} » sans valeur calculée : cellule lue vide — {_RECALCULER}",
+            ))
+
+
 def valider_tables(tables: dict[str, Table], ref: Referentiel) -> Resultat:
     """Normalise et valide les tables ; rend tout ce qui a été trouvé."""
     res = Resultat()
+    for table in tables.values():
+        res.avertissements.extend(table.avertissements)
     ids: dict[str, str] = {}
+    ids_lisibles = False
     lignes_org: dict[str, int] = {}
     orgs = tables.get("organisations")
     if orgs is not None:
         index = _colonnes_manquantes(orgs, ALIAS_ORGANISATIONS, OBLIGATOIRES_ORGANISATIONS, res.problemes)
+        ids_lisibles = "id" in index
         for numero, cellules in orgs.lignes:
             ligne = _Ligne(orgs, numero, cellules, index, res.problemes)
             org = _organisation(ligne, ref, res)
@@ -252,11 +316,16 @@ def valider_tables(tables: dict[str, Table], ref: Referentiel) -> Resultat:
     relies: set[str] = set()
     if liens is not None:
         index = _colonnes_manquantes(liens, ALIAS_PARTENARIATS, OBLIGATOIRES_PARTENARIATS, res.problemes)
+        suggestions = Suggestions(list(ids.values())) if ids_lisibles else None
         for numero, cellules in liens.lignes:
             ligne = _Ligne(liens, numero, cellules, index, res.problemes)
-            lien = _partenariat(ligne, ids)
+            lien = _partenariat(ligne, ids, suggestions)
             res.partenariats.append(lien)
             relies.update((lien["source"], lien["cible"]))
+    for lue, alias, obligatoires in ((orgs, ALIAS_ORGANISATIONS, OBLIGATOIRES_ORGANISATIONS),
+                                     (liens, ALIAS_PARTENARIATS, OBLIGATOIRES_PARTENARIATS)):
+        if lue is not None and lue.formules:
+            _formules_ignorees(lue, alias, obligatoires, res)
     if orgs is not None and liens is not None:
         for org in res.organisations:
             if org["id"] not in relies:

@@ -44,6 +44,8 @@ COULEUR_GROUPE = "#d0d7de"  # groupes d'une vue agrégée colorée par échelle 
 MESURES_FICHE: tuple[str, ...] = (
     "degre", "intermediarite", "pagerank", "noyau", "point_articulation", "communaute",
     "sauts_international", "echelles_2_sauts", "pays_2_sauts", "liens_nord_sud", "portee_km",
+    "courtage_coordinateur", "courtage_consultant", "courtage_representant", "courtage_gardien",
+    "courtage_liaison", "courtage_total",
 )
 PRECISIONS_APPROXIMATIVES = frozenset({"region", "pays"})
 
@@ -317,7 +319,7 @@ def _donnees_page(
            if agreger and G.number_of_nodes() <= MAX_OUVRABLES else {}),
         "couleur": couleur,
         "mesures_fiche": mesures_fiche,
-        "bordures": {c: melanger(c, "#000000", 0.35) for c in {*couleurs.values(), COULEUR_GROUPE}},
+        "bordures": {c: melanger(c, "#000000", 0.35) for c in sorted({*couleurs.values(), COULEUR_GROUPE})},
         "seuil_libelles_px": 2.5 if grand else 0,  # au-delà du seuil, les petits nœuds n'ont de libellé qu'en zoomant
         "max_libelles": MAX_LIBELLES,
         "monde": _monde() if disposition == "geographique" else None,

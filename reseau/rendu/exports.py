@@ -16,9 +16,9 @@ Particularités : en GEXF, le ``type`` d'un partenariat s'appelle ``type_partena
 y désigne le sens d'une arête), ``weight`` reprend ``poids`` et chaque nœud porte ses
 attributs d'affichage Gephi (couleur de son échelle, taille selon son degré, position
 géographique). En GraphML, l'``id`` du partenariat est celui de l'arête (et sa clé une fois
-relu par networkx). En JSON, ``source`` et ``target`` d'un lien sont la source et la cible du
-partenariat. Le CSV est un dossier (``organisations.csv``, ``partenariats.csv``) que ``reseau``
-sait relire.
+relu par networkx), repris dans l'attribut ``partenariat`` de l'arête (relu par igraph et R).
+En JSON, ``source`` et ``target`` d'un lien sont la source et la cible du partenariat. Le CSV
+est un dossier (``organisations.csv``, ``partenariats.csv``) que ``reseau`` sait relire.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .._fichiers import en_csv, en_json, fichier_atomique, neutraliser
+from .._fichiers import en_csv, en_json, fichier_atomique, neutraliser, texte_xml
 from ..entrees.schema import COLONNES_ORGANISATIONS, COLONNES_PARTENARIATS
 from ..erreurs import ParametreInvalide, verifier_choix
 from .couleurs import ECHELLE, INCONNU
@@ -205,6 +205,30 @@ def _taille(degre: int, degre_max: int) -> float:
     return round(_TAILLE_MIN + (_TAILLE_MAX - _TAILLE_MIN) * math.sqrt(degre / degre_max), 2)
 
 
+def _xml_propre(valeur: Any) -> Any:
+    """Textes (et dictionnaires de textes) sans caractère interdit en XML 1.0 ; le reste inchangé.
+
+    >>> _xml_propre({"label": "Coop\\x01", "viz": {"size": 5.0}})
+    {'label': 'Coop', 'viz': {'size': 5.0}}
+    """
+    if isinstance(valeur, str):
+        return texte_xml(valeur)
+    if isinstance(valeur, dict):
+        return {texte_xml(str(c)): _xml_propre(v) for c, v in valeur.items()}
+    return valeur
+
+
+def _pour_xml(H: nx.MultiGraph) -> nx.MultiGraph:
+    """Copie de ``H`` écrivable en XML bien formé, quels que soient les textes des données."""
+    P = nx.MultiGraph()
+    P.graph.update(_xml_propre(H.graph))
+    for n, d in H.nodes(data=True):
+        P.add_node(_xml_propre(n), **_xml_propre(d))
+    for u, v, k, d in H.edges(keys=True, data=True):
+        P.add_edge(_xml_propre(u), _xml_propre(v), key=_xml_propre(k), **_xml_propre(d))
+    return P
+
+
 def _gexf(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
     H = nx.MultiGraph()
     positions = _positions(G)
@@ -230,7 +254,7 @@ def _gexf(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
             attributs["weight"] = ligne["poids"]
         H.add_edge(u, v, key=cle, **attributs)
     with fichier_atomique(chemin, binaire=True) as f:
-        nx.write_gexf(H, f)
+        nx.write_gexf(_pour_xml(H), f)
     return chemin
 
 
@@ -244,11 +268,12 @@ def _graphml(G: nx.MultiGraph, chemin: Path, tables: _Tables) -> Path:
     H.graph.update(_attributs({c: _scalaire(v) for c, v in infos.items()}))
     for ligne in tables.organisations:
         H.add_node(ligne["id"], **_attributs(ligne, sauf=("id",)))
-    # L'id du partenariat sert de clé : c'est l'id de l'arête GraphML, unique dans le fichier.
+    # L'id du partenariat sert de clé : c'est l'id de l'arête GraphML, unique dans le fichier ;
+    # repris dans l'attribut « partenariat », que relisent aussi igraph et R (qui perdent l'id).
     for u, v, _, ligne in tables.liens:
-        H.add_edge(u, v, key=ligne["id"], **_attributs(ligne, sauf=("id",)))
+        H.add_edge(u, v, key=ligne["id"], partenariat=ligne["id"], **_attributs(ligne, sauf=("id",)))
     with fichier_atomique(chemin, binaire=True) as f:
-        nx.write_graphml(H, f, infer_numeric_types=True)
+        nx.write_graphml(_pour_xml(H), f, infer_numeric_types=True)
     return chemin
 
 

@@ -7,13 +7,14 @@ aucun état global, aucune fenêtre, rien à changer dans la session de l'appela
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._fichiers import fichier_atomique
+from .._fichiers import fichier_atomique, texte_xml
 from ..entrees.schema import ECHELLES
 from ..erreurs import verifier_choix
 from .couleurs import ECHELLE, INCONNU, LIENS_NORD_SUD, NORD_SUD
@@ -134,7 +135,12 @@ def _enregistrer(fig: Figure, chemin: Path, format: str) -> Path:
     """L'unique point d'écriture des figures : atomique, puis la figure est libérée."""
     try:
         with fichier_atomique(chemin, binaire=True) as f:
-            fig.savefig(f, format=format, dpi=DPI, facecolor="white", metadata=_metadonnees(format))
+            if format == "svg":  # SVG : XML bien formé quels que soient les textes des données
+                tampon = io.BytesIO()
+                fig.savefig(tampon, format=format, dpi=DPI, facecolor="white", metadata=_metadonnees(format))
+                f.write(texte_xml(tampon.getvalue().decode("utf-8")).encode("utf-8"))
+            else:
+                fig.savefig(f, format=format, dpi=DPI, facecolor="white", metadata=_metadonnees(format))
     finally:
         fig.clear()
     return chemin
