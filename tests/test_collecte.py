@@ -19,7 +19,7 @@ from reseau.rendu.modele import listes, phrase
 
 ORG = ("id", "nom", "sigle", "type", "echelle", "pays", "region", "ville", "latitude", "longitude",
        "nord_sud", "site_web", "description", "reference")
-LIEN = ("source", "cible", "type", "debut", "fin", "poids", "oriente", "description", "reference")
+LIEN = ("source", "cible", "type", "debut", "fin", "poids", "oriente", "statut", "description", "reference")
 
 
 def lancer(*args: str):
@@ -120,7 +120,7 @@ def test_listes_deroulantes_reconnues_par_le_chargeur(tmp_path, langue):
     listes_org = _validations(org)
     # type (D), echelle (E), pays (F), nord_sud (K)
     assert set(listes_org) == {"D", "E", "F", "K"}
-    assert set(_validations(part)) == {"A", "B", "C", "G"}  # source, cible, type, oriente
+    assert set(_validations(part)) == {"A", "B", "C", "G", "H"}  # source, cible, type, oriente, statut
     assert _validations(part)["A"].startswith("organisations!$A$2")
     echelles = _plage(classeur, listes_org["E"])
     assert len(echelles) == 4

@@ -25,6 +25,7 @@ from ..entrees.schema import (
     NORD_SUD,
     OBLIGATOIRES_ORGANISATIONS,
     OBLIGATOIRES_PARTENARIATS,
+    STATUTS,
     TYPES_ORGANISATION,
     TYPES_PARTENARIAT,
     cle,
@@ -75,6 +76,7 @@ def listes(langue: str = "fr") -> dict[str, list[str]]:
         "nord_sud": [traduire(v, langue) for v in NORD_SUD],
         "type_partenariat": [traduire(v, langue) for v in TYPES_PARTENARIAT],
         "oriente": [libelle("carte_oui", langue), libelle("carte_non", langue)],
+        "statut": list(STATUTS),
         "pays": sorted(pays, key=cle),
     }
 
@@ -223,7 +225,8 @@ def classeur_modele(langue: str = "fr", organisations: Sequence[Mapping[str, Any
     _entetes(feuille_part, COLONNES_PARTENARIATS, OBLIGATOIRES_PARTENARIATS, "part", langue)
     ids = f"organisations!$A$2:$A${fin}"
     for colonne, formule, strict in (("source", ids, False), ("cible", ids, False),
-                                     ("type", plages["type_partenariat"], True), ("oriente", plages["oriente"], True)):
+                                     ("type", plages["type_partenariat"], True), ("oriente", plages["oriente"], True),
+                                     ("statut", plages["statut"], True)):
         _validation(feuille_part, COLONNES_PARTENARIATS, colonne, LIGNES_LIBRES + 1, strict, type="list", formula1=formule)
     for colonne in ("debut", "fin"):
         _validation(feuille_part, COLONNES_PARTENARIATS, colonne, LIGNES_LIBRES + 1, True, type="whole",
