@@ -225,7 +225,7 @@ def graphe_charge(commande: Callable) -> Callable:
 
 
 def option_langue(aide: str) -> Callable:
-    """``--langue fr|en|es``."""
+    """``--langue fr|en|es|pt``."""
     return click.option("--langue", type=click.Choice(LANGUES), default="fr", show_default=True, help=aide)
 
 
@@ -408,9 +408,11 @@ def exporter(G: nx.MultiGraph, format_: str | None, sortie: Path | None, exact: 
               help="Un nœud par région, pays ou échelle  [défaut : aucun, sauf au-delà de 10 000 organisations]")
 @option_langue("Langue de la page.")
 @click.option("--titre", help="Titre de la carte  [défaut : « Réseau de l'économie sociale et solidaire »]")
+@click.option("--taille-libelles", type=click.IntRange(8, 40), default=13, show_default=True, metavar="PX",
+              help="Taille des libellés en pixels (8 à 40) ; réglable ensuite dans la page (A− A+).")
 def carte(
     G: nx.MultiGraph, sortie: Path, couleur: str, taille: str, disposition: str, agreger: str | None,
-    langue: str, titre: str | None,
+    langue: str, titre: str | None, taille_libelles: int,
 ) -> None:
     """Carte HTML interactive du réseau : un seul fichier, qui s'ouvre hors ligne.
 
@@ -420,7 +422,7 @@ def carte(
     from ..rendu.carte import ecrire_carte
 
     ecrit = ecrire_carte(G, sortie, couleur=couleur, taille=taille, disposition=disposition, agreger=agreger,
-                         langue=langue, titre=titre, progression=progression)
+                         langue=langue, titre=titre, taille_libelles=taille_libelles, progression=progression)
     click.echo(f"Écrit : {sur(ecrit)} — {G.number_of_nodes()} organisations, {G.number_of_edges()} partenariats")
 
 
