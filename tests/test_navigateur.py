@@ -179,7 +179,7 @@ def test_clic_ouvre_la_fiche_et_met_en_evidence(ouvrir, piege):
 
 
 def test_nom_piege_affiche_comme_texte(ouvrir, piege):
-    p = ouvrir(piege, disposition="geographique")
+    p = ouvrir(piege)  # force : en géographique, l'organisation peut être repliée dans le marqueur de son lieu
     p.page.fill("#recherche", "img src")
     suggestion = p.page.locator("#suggestions button").first
     assert NOM_PIEGE in suggestion.inner_text()
