@@ -83,8 +83,19 @@ var CarteLibelles = (function () {
     const suffixe = (id) => { const p = precision(parId.get(id)); return p ? " (" + p + ")" : ""; };
     // 1. noms complets identiques (deux organisations homonymes) : on précise le lieu
     for (const ids of doublons(complet)) for (const id of ids) complet.set(id, complet.get(id) + suffixe(id));
-    // 2. libellés courts identiques : abrègement + lieu, sinon début…fin, sinon numéro
+    // 2. libellés courts identiques : abrègement + lieu, sinon début…fin, sinon numéro.
+    // ``usage`` compte les organisations par libellé court, tenu à jour : vérifier qu'une
+    // proposition n'est prise par personne d'autre coûte O(taille du groupe), pas O(réseau).
+    const usage = new Map();
+    for (const t of court.values()) usage.set(t, (usage.get(t) || 0) + 1);
+    function poser(id, t) {
+      const avant = court.get(id);
+      usage.set(avant, usage.get(avant) - 1);
+      court.set(id, t);
+      usage.set(t, (usage.get(t) || 0) + 1);
+    }
     for (const ids of doublons(court)) {
+      const dansGroupe = (t) => ids.reduce((k, autre) => k + (court.get(autre) === t ? 1 : 0), 0);
       const essais = [
         (id) => { const sfx = suffixe(id); return sfx ? abreger(complet.get(id), Math.max(8, longueur - sfx.length)) + sfx : null; },
         (id) => elider(complet.get(id), longueur + 4),
@@ -94,12 +105,16 @@ var CarteLibelles = (function () {
         const propositions = new Map(restants.map((id) => [id, essai(id)]));
         const vus = new Map();
         for (const t of propositions.values()) vus.set(t, (vus.get(t) || 0) + 1);
-        const ok = (id) => propositions.get(id) !== null && vus.get(propositions.get(id)) === 1 &&
-          ![...court].some(([autre, t]) => !ids.includes(autre) && t === propositions.get(id));
-        for (const id of restants) if (ok(id)) court.set(id, propositions.get(id));
-        restants = restants.filter((id) => !ok(id));
+        const ok = (id) => {
+          const t = propositions.get(id);
+          return t !== null && vus.get(t) === 1 && (usage.get(t) || 0) - dansGroupe(t) === 0;
+        };
+        const retenus = restants.filter(ok);
+        for (const id of retenus) poser(id, propositions.get(id));
+        const faits = new Set(retenus);
+        restants = restants.filter((id) => !faits.has(id));
       }
-      restants.forEach((id, i) => court.set(id, abreger(complet.get(id), longueur) + " (" + (i + 1) + ")"));
+      restants.forEach((id, i) => poser(id, abreger(complet.get(id), longueur) + " (" + (i + 1) + ")"));
     }
     for (const ids of doublons(complet)) ids.forEach((id, i) => complet.set(id, complet.get(id) + " (" + (i + 1) + ")"));
     const resultat = new Map();

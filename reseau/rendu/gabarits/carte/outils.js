@@ -84,8 +84,10 @@ var CarteOutils = (function () {
 
   /** Texte au pluriel juste : le modèle ``cle + "_un"`` (s'il existe) quand la règle de la langue
       dit « one » (« 1 partenariat »), sinon ``cle`` (« 3 partenariats ») ; ``nombres`` formate n. */
+  const reglesPluriel = new Map();  // une règle par langue : en construire une à chaque appel coûte cher
   function pluriel(textes, cle, n, langue, nombres) {
-    const regle = new Intl.PluralRules(langue).select(n);
+    if (!reglesPluriel.has(langue)) reglesPluriel.set(langue, new Intl.PluralRules(langue));
+    const regle = reglesPluriel.get(langue).select(n);
     const modele = (regle === "one" && textes[cle + "_un"]) || textes[cle];
     return remplir(modele, { n: nombres ? nombres.format(n) : n });
   }
