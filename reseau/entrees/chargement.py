@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from ..erreurs import DonneesInvalides, Probleme
 from .essglobal import verifier_option
 from .formats import lire_donnees
 from .geographie import dossier_reference, referentiel
-from .graphe import construire, filtrer
+from .graphe import construire, construire_en_bloc, critere_liens, filtrer
 from .preparation import Options, preparer, verifier_options
 from .schema import ECHELLES, STATUTS_PAR_DEFAUT, TYPES_ORGANISATION, LigneOrganisation, LignePartenariat
 from .validation import valider_tables
@@ -125,12 +126,34 @@ def charger(
     >>> G.nodes["gesq"]["pays"]
     'CA'
     """
-    validation = valider(donnees, colonnes=colonnes, defauts=defauts, valeurs=valeurs, adhesions=adhesions,
-                         essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
+    actif = gc.isenabled()
+    gc.disable()  # des millions de petits objets, aucun cycle : pas de collecte pendant le chargement
+    try:
+        return _charger(donnees, annee, echelle, pays, statut, colonnes=colonnes, defauts=defauts, valeurs=valeurs,
+                        adhesions=adhesions, essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
+    finally:
+        if actif:
+            gc.enable()
+
+
+def _charger(
+    donnees: str | Path | None, annee: int | None, echelle: Iterable[str] | str | None,
+    pays: Iterable[str] | str | None, statut: Iterable[str] | str | None, **options: object,
+) -> nx.MultiGraph:
+    validation = valider(donnees, **options)  # type: ignore[arg-type]
     if not validation.valide:
         raise DonneesInvalides(validation.source, validation.problemes)
-    G = construire(validation.organisations, validation.partenariats, validation.source)
-    G.graph["avertissements"] = [str(a) for a in validation.avertissements]
-    if annee is None and echelle is None and pays is None and statut is None:
-        return G
-    return filtrer(G, annee=annee, echelle=echelle, pays=pays, statut=statut)
+    attributs = {"source": validation.source, "avertissements": [str(a) for a in validation.avertissements]}
+    if echelle is None and pays is None:
+        # Sans filtre de nœuds : le graphe filtré est rempli en bloc (même graphe que construire + filtrer).
+        garder = critere_liens(annee, statut) if annee is not None or statut is not None else None
+        G = construire_en_bloc(validation.organisations, validation.partenariats, attributs, garder)
+    else:
+        G = construire(validation.organisations, validation.partenariats, validation.source)
+        G.graph["avertissements"] = attributs["avertissements"]
+        G = filtrer(G, annee=annee, echelle=echelle, pays=pays, statut=statut)
+    del validation
+    # Les objets du chargement vivent jusqu'à la fin de la commande : le ramasse-miettes ne les
+    # parcourt plus (gc.freeze), ce qui évite de longues collectes pendant les mesures.
+    gc.freeze()
+    return G

@@ -1,0 +1,109 @@
+"""Ticket 20 : le chargement rapide rend exactement le graphe de l'ancien chemin (ordre compris)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reseau.entrees.chargement import charger, valider
+from reseau.entrees.generateur import generer
+from reseau.entrees.graphe import construire, construire_en_bloc, critere_liens, filtrer
+
+STATUTS = ("atteste", "intention", "co-mention")
+
+
+def _ancien_construire(organisations, partenariats, source=""):
+    """L'ancienne construction, lien par lien (référence)."""
+    G = nx.MultiGraph(source=source)
+    for org in organisations:
+        G.add_node(org["id"], **{k: v for k, v in org.items() if k != "id"})
+    for lien in partenariats:
+        G.add_edge(lien["source"], lien["cible"], **lien)
+    return G
+
+
+def _empreinte(G: nx.MultiGraph) -> tuple:
+    """Tout ce qui peut changer une sortie : attributs, ordre des nœuds, des voisins, des clés."""
+    return (
+        dict(G.graph),
+        list(G.nodes(data=True)),
+        [(u, list(G._adj[u])) for u in G],
+        list(G.edges(keys=True, data=True)),
+    )
+
+
+def _comparer(orgs, liens, annee=None, statut=None) -> None:
+    attendu = _ancien_construire(orgs, liens, "s")
+    assert _empreinte(construire(orgs, liens, "s")) == _empreinte(attendu)
+    if annee is not None or statut is not None:
+        attendu = filtrer(attendu, annee=annee, statut=statut)
+        obtenu = construire_en_bloc(orgs, liens, {"source": "s"}, critere_liens(annee, statut))
+        assert _empreinte(obtenu) == _empreinte(attendu)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(2, 12),
+    aretes=st.lists(
+        st.tuples(st.integers(0, 11), st.integers(0, 11), st.sampled_from(STATUTS),
+                  st.one_of(st.none(), st.integers(2000, 2010)), st.one_of(st.none(), st.integers(2000, 2010))),
+        max_size=40,
+    ),
+    annee=st.one_of(st.none(), st.integers(1999, 2011)),
+    statut=st.one_of(st.none(), st.just(""), st.sampled_from(STATUTS), st.just("atteste,intention")),
+)
+def test_bloc_egal_ancien_hypothesis(n, aretes, annee, statut) -> None:
+    orgs = [{"id": f"o{i}", "nom": f"O{i}"} for i in range(n)]
+    liens = [{"source": f"o{a % n}", "cible": f"o{b % n}", "type": "autre", "statut": s, "debut": d, "fin": f}
+             for a, b, s, d, f in aretes]
+    _comparer(orgs, liens, annee, statut)
+    _comparer(orgs, liens, annee, statut or "atteste,intention")
+
+
+def test_bloc_egal_ancien_jeux() -> None:
+    v = valider()
+    for annee, statut in ((None, None), (None, "atteste,intention"), (2015, None), (2010, "atteste")):
+        _comparer(v.organisations, v.partenariats, annee, statut)
+    orgs, liens = generer(300, graine=3)
+    for i, lien in enumerate(liens):  # des statuts et dates variés
+        lien["statut"] = STATUTS[i % 3]
+    _comparer(orgs, liens, 2000, "atteste,intention")
+
+
+def test_charger_egal_ancien_chemin() -> None:
+    v = valider()
+    attendu = _ancien_construire(v.organisations, v.partenariats, v.source)
+    attendu.graph["avertissements"] = [str(a) for a in v.avertissements]
+    assert _empreinte(charger()) == _empreinte(filtrer(attendu, statut=("atteste", "intention")))
+    assert _empreinte(charger(statut=None)) == _empreinte(attendu)
+
+
+# Démarrage : ces commandes n'ont besoin ni de pandas, ni de numpy, ni d'igraph.
+_LOURDS = ("pandas", "numpy", "igraph", "scipy", "matplotlib", "openpyxl", "pyarrow")
+_SONDE = """
+import atexit, os, sys
+def _dire():
+    os.write(2, ("MODULES:" + ",".join(m for m in {lourds!r} if m in sys.modules) + "\\n").encode())
+atexit.register(_dire)
+sys.argv = ["reseau"] + {args!r}
+from reseau.cli.commandes import main
+main()
+"""
+
+
+@pytest.mark.parametrize("args", [["valider"], ["chemin", "gesq", "ripess"], ["portee", "gesq"]])
+def test_commandes_legeres_sans_import_lourd(args: list[str]) -> None:
+    racine = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(racine)}
+    code = _SONDE.format(lourds=_LOURDS, args=args)
+    fini = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=racine, env=env)
+    assert fini.returncode == 0, fini.stderr
+    ligne = next(li for li in fini.stderr.splitlines() if li.startswith("MODULES:"))
+    assert ligne == "MODULES:", f"{args} importe {ligne[8:]}"
