@@ -107,3 +107,94 @@ def test_commandes_legeres_sans_import_lourd(args: list[str]) -> None:
     assert fini.returncode == 0, fini.stderr
     ligne = next(li for li in fini.stderr.splitlines() if li.startswith("MODULES:"))
     assert ligne == "MODULES:", f"{args} importe {ligne[8:]}"
+
+
+# Validation : le chemin rapide des partenariats rend exactement ce que rend le chemin complet.
+DONNEES = Path(__file__).resolve().parent / "donnees"
+
+
+def _validation_complete(chemin, rapide: bool, **options):
+    """Ce que rend ``valider`` (problèmes, avertissements, enregistrements, ordre des clés compris)."""
+    from reseau.entrees import chargement
+    from reseau.entrees import validation as module
+
+    origine = module.valider_tables
+
+    def forcee(tables, ref, facultatives=frozenset(), rapide_=True):
+        return origine(tables, ref, facultatives, rapide=rapide)
+
+    chargement.valider_tables = forcee
+    try:
+        v = valider(chemin, **options)
+    finally:
+        chargement.valider_tables = origine
+    return ([(p.fichier, p.ligne, p.colonne, p.valeur, p.message, p.suggestion, str(p)) for p in v.problemes],
+            [str(a) for a in v.avertissements],
+            [list(o.items()) for o in v.organisations], [list(lien.items()) for lien in v.partenariats])
+
+
+def _jeux_du_corpus() -> list[Path]:
+    jeux = [DONNEES / "invalide", DONNEES / "minimal"]
+    jeux += sorted(p for p in (DONNEES / "malformees").iterdir() if p.is_dir() or p.suffix == ".xlsx")
+    return jeux
+
+
+@pytest.mark.parametrize("chemin", [None, *_jeux_du_corpus()], ids=lambda p: p.name if p else "reference")
+def test_validation_rapide_egale_complete_corpus(chemin) -> None:
+    assert _validation_complete(chemin, True) == _validation_complete(chemin, False)
+
+
+_CELLULES = st.sampled_from([
+    "", " ", "a", "A", "b", "zz", "a\\nb", "NA", "formation", "Financement", "adhesion", "inconnu", "2001", "2001.5",
+    "1700", "2005", "1999 ", "3,5", "-1", "0", "abc", "oui", "non", "peut-être", "intention", "co-mention",
+    "attesté", "x", "\\r", "Vrai",
+])
+
+
+_VALIDES = {
+    "source": ["a", "A", "b", "zz "], "cible": ["b", "zz", "A"], "type": ["formation", "Financement", "adhesion"],
+    "debut": ["", "2001", "1999 "], "fin": ["", "2005", "2001"], "poids": ["", "3,5", "2"],
+    "statut": ["", "intention", "attesté"], "oriente": ["", "oui", "Vrai", "non"], "type_source": ["", "x"],
+}
+_COLONNES = list(_VALIDES)
+
+
+def _cellule_de(colonne: str) -> st.SearchStrategy[str]:
+    """Une valeur valide le plus souvent (le chemin rapide sert), sinon n'importe quelle cellule."""
+    valide = st.sampled_from(_VALIDES[colonne])
+    return st.one_of(valide, valide, valide, valide, _CELLULES)
+
+
+@settings(max_examples=60, deadline=None)
+@given(lignes=st.lists(st.tuples(*(_cellule_de(c) for c in _COLONNES)), min_size=1, max_size=15),
+       colonnes=st.permutations(range(len(_COLONNES))))
+def test_validation_rapide_egale_complete_hypothesis(tmp_path_factory, lignes, colonnes) -> None:
+    dossier = tmp_path_factory.mktemp("jeu")
+    (dossier / "organisations.csv").write_text(
+        "id;nom;type;echelle;pays\na;A;reseau;locale;CA\nb;B;cooperative;nationale;SN\nzz;Z;autre;locale;FR\n",
+        encoding="utf-8")
+    def cellule(c: str) -> str:
+        return '"' + c.replace("\\n", "\n").replace("\\r", "\r") + '"'
+
+    texte = ";".join(_COLONNES[i] for i in colonnes) + "\n" + "".join(
+        ";".join(cellule(ligne[i]) for i in colonnes) + "\n" for ligne in lignes)
+    (dossier / "partenariats.csv").write_text(texte, encoding="utf-8")
+    assert _validation_complete(dossier, True) == _validation_complete(dossier, False)
+
+
+def test_validation_rapide_egale_complete_genere(tmp_path) -> None:
+    from reseau.entrees import validation as module
+    from reseau.entrees.generateur import ecrire_jeu
+
+    orgs, liens = generer(200, graine=5)
+    ecrire_jeu(tmp_path, orgs, liens)
+    assert _validation_complete(tmp_path, True) == _validation_complete(tmp_path, False)
+    # Le chemin rapide sert bien : aucune ligne valide ne repasse par le chemin complet.
+    appels = []
+    origine = module._partenariat
+    module._partenariat = lambda *a: appels.append(1) or origine(*a)
+    try:
+        valider(tmp_path)
+    finally:
+        module._partenariat = origine
+    assert appels == []

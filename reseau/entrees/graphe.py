@@ -27,9 +27,10 @@ def construire(
 
 
 def _voisinages(
-    organisations: Sequence[LigneOrganisation], partenariats: Sequence[LignePartenariat]
+    organisations: Sequence[LigneOrganisation], partenariats: Sequence[LignePartenariat], copier: bool = True,
 ) -> tuple[dict[str, dict], dict[str, dict[str, dict[int, dict]]]]:
-    """Nœuds et voisinages tels que ``add_node`` puis ``add_edge`` les rangeraient, en un passage."""
+    """Nœuds et voisinages tels que ``add_node`` puis ``add_edge`` les rangeraient, en un passage
+    (``copier=False`` : les liens eux-mêmes, sans copie)."""
     noeuds: dict[str, dict] = {}
     adj: dict[str, dict[str, dict[int, dict]]] = {}
     for org in organisations:
@@ -51,20 +52,25 @@ def _voisinages(
         cle = len(cles)
         while cle in cles:
             cle += 1
-        cles[cle] = dict(lien)
+        cles[cle] = dict(lien) if copier else lien
     return noeuds, adj
 
 
-def _recopier(adj: dict[str, dict[str, dict[int, dict]]]) -> dict[str, dict[str, dict[int, dict]]]:
-    """Les voisinages dans l'ordre où ``MultiGraph.copy`` les range (parcours nœud par nœud)."""
+def _recopier(
+    adj: dict[str, dict[str, dict[int, dict]]], garder: Callable[[dict], bool],
+) -> dict[str, dict[str, dict[int, dict]]]:
+    """Les voisinages dans l'ordre où ``MultiGraph.copy`` les range (parcours nœud par nœud), sans
+    les liens écartés par ``garder`` : retirer un lien, ou un voisin qui n'en a plus, ne déplace
+    pas les autres ; ne pas les ajouter revient au même."""
     copie: dict[str, dict[str, dict[int, dict]]] = {n: {} for n in adj}
     for u, voisins in adj.items():
         cote = copie[u]
         for v, cles in voisins.items():
             if v not in cote:
-                nouvelles = {k: dict(d) for k, d in cles.items()}
-                cote[v] = nouvelles
-                copie[v][u] = nouvelles
+                nouvelles = {k: dict(d) for k, d in cles.items() if garder(d)}
+                if nouvelles:
+                    cote[v] = nouvelles
+                    copie[v][u] = nouvelles
     return copie
 
 
@@ -76,20 +82,9 @@ def construire_en_bloc(
     ``filtrer(construire(…), annee=…, statut=…)`` (copie, puis liens écartés) : mêmes nœuds,
     mêmes clés, même ordre des voisins et des liens, sans passer par ``add_edge``.
     """
-    noeuds, adj = _voisinages(organisations, partenariats)
+    noeuds, adj = _voisinages(organisations, partenariats, copier=garder is None)
     if garder is not None:
-        adj = _recopier(adj)
-        for u, voisins in adj.items():
-            for v in list(voisins):
-                cles = voisins.get(v)
-                if cles is None:
-                    continue
-                for k in [k for k, d in cles.items() if not garder(d)]:
-                    del cles[k]
-                if not cles:
-                    del voisins[v]
-                    if u != v:
-                        del adj[v][u]
+        adj = _recopier(adj, garder)
     G = nx.MultiGraph()
     G.graph.update(attributs)
     G._node.update(noeuds)

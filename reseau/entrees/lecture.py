@@ -245,6 +245,7 @@ def lire_csv(chemin: Path, fichier: str, alias: dict[str, tuple[str, ...]]) -> T
     ancienne_limite = csv.field_size_limit()
     csv.field_size_limit(reglages.CELLULE_MAX)
     lecteur = csv.reader(lignes_physiques(texte), delimiter=separateur)
+    intern = sys.intern
     # numero : rang de l'enregistrement, comme dans un tableur (la ligne « sep=; » ne compte pas) ;
     # debut : ligne physique où il commence.
     numero, debut, physique = 0, 1, 1
@@ -262,9 +263,9 @@ def lire_csv(chemin: Path, fichier: str, alias: dict[str, tuple[str, ...]]) -> T
                 if _vide(cellules):
                     continue
                 table.entetes = [c.strip() for c in cellules]
-            elif not _vide(cellules):
+            elif "".join(cellules).strip():  # = not _vide(cellules), sans une fonction par cellule
                 # Valeurs courtes partagées (type, échelle, pays…) : une seule copie en mémoire.
-                table.lignes.append((numero, [sys.intern(c) if len(c) <= 24 else c for c in cellules]))
+                table.lignes.append((numero, [intern(c) if len(c) <= 24 else c for c in cellules]))
         # Une cellule entre guillemets qui court jusqu'à la fin du fichier : guillemet non fermé.
         if debut < lecteur.line_num and _guillemet_ouvert(texte, debut):
             return _non_ferme(fichier, numero, debut)

@@ -114,7 +114,8 @@ class _Brute:
 
     def table(self) -> Table:
         colonnes = list(dict.fromkeys(self.colonnes))
-        lignes = [(n, [v.get(c, "") for c in colonnes]) for n, v in self.lignes]
+        vides = [""] * len(colonnes)
+        lignes = [(n, list(map(v.get, colonnes, vides))) for n, v in self.lignes]
         formules = {(n, colonnes.index(c)): f for (n, c), f in self.formules.items() if c in colonnes}
         return Table(self.fichier, colonnes, lignes, formules=formules, origine=self.origine, ignorees=self.ignorees)
 
@@ -186,7 +187,11 @@ def _brute(
     multiples = [(colonne, indices) for colonne, indices in candidats.items() if len(indices) > 1]
     for numero, cellules in table.lignes:
         taille = len(cellules)
-        valeurs = {colonne: _vide(cellules[i]) if i < taille else "" for colonne, i in simples}
+        # _vide en ligne (même calcul) : c'est la boucle la plus parcourue de la préparation.
+        valeurs = {
+            colonne: (p if len(p) > 4 or p.lower() not in VIDES else "") if i < taille and (p := cellules[i].strip())
+            else "" for colonne, i in simples
+        }
         for colonne, indices in multiples:
             trouvees = [(i, _vide(cellules[i])) for i in indices if i < taille]
             remplies = [(i, v) for i, v in trouvees if v]
@@ -373,16 +378,18 @@ def _adhesions(
 def _designer(partenariats: _Brute, organisations: _Brute) -> None:
     """Source et cible désignées par le nom (ou l'id à normaliser) deviennent des id."""
     ids = {ligne["id"].lower() for _, ligne in organisations.lignes if ligne.get("id")}
-    noms: dict[str, str | None] = {}
-    for _, ligne in organisations.lignes:
-        if ligne.get("nom") and ligne.get("id"):
-            forme = cle(ligne["nom"])
-            noms[forme] = ligne["id"] if noms.get(forme, ligne["id"]) == ligne["id"] else None
+    noms: dict[str, str | None] | None = None  # calculé au premier besoin (les id suffisent d'ordinaire)
     for _, lien in partenariats.lignes:
         for colonne in ("source", "cible"):
             valeur = lien.get(colonne, "")
             if not valeur or valeur.lower() in ids:
                 continue
+            if noms is None:
+                noms = {}
+                for _, ligne in organisations.lignes:
+                    if ligne.get("nom") and ligne.get("id"):
+                        forme = cle(ligne["nom"])
+                        noms[forme] = ligne["id"] if noms.get(forme, ligne["id"]) == ligne["id"] else None
             trouve = noms.get(cle(valeur)) or (identifiant(valeur) if identifiant(valeur) in ids else None)
             if trouve:
                 lien[colonne] = trouve

@@ -294,6 +294,79 @@ def _partenariat(ligne: _Ligne, ids: dict[str, str], suggestions: Suggestions | 
     return cast(LignePartenariat, lien)
 
 
+class _Rapide:
+    """Chemin rapide d'un partenariat sans défaut : mêmes enregistrements que :func:`_partenariat`.
+
+    Au moindre écart (cellule vide obligatoire, valeur inconnue, fin de ligne, boucle…), rend
+    ``None`` : la ligne repasse alors par :func:`_partenariat`, qui écrit les messages. Les
+    conversions (vocabulaires, années, poids, booléens) sont gardées en mémoire par valeur.
+    """
+
+    def __init__(self, index: dict[str, int], ids: dict[str, str]) -> None:
+        self.index = index
+        self.ids = ids
+        self.types: dict[str, str | None] = {}
+        self.statuts: dict[str, str | None] = {"": "atteste"}
+        self.annees: dict[str, tuple[bool, int | None]] = {"": (True, None)}
+        self.poids: dict[str, float | None] = {"": 1.0}
+        self.orientes: dict[str, bool | None] = {}
+
+    def _annee(self, texte: str) -> tuple[bool, int | None]:
+        nombre = lire_nombre(texte)
+        if nombre is None or not ANNEE_MIN <= nombre <= ANNEE_MAX or not nombre.is_integer():
+            return False, None
+        return True, int(nombre)
+
+    def _poids(self, texte: str) -> float | None:
+        nombre = lire_nombre(texte)
+        return None if nombre is None or nombre <= 0 else nombre
+
+    def _oriente(self, texte: str) -> bool | None:
+        forme = cle(texte)
+        return None if forme not in VRAI | FAUX else forme in VRAI
+
+    def __call__(self, cellules: list[str]) -> LignePartenariat | None:
+        taille = len(cellules)
+        valeurs: dict[str, str] = {}
+        for colonne, i in self.index.items():
+            valeur = cellules[i].strip() if i < taille else ""
+            if colonne not in _TEXTES_LIBRES and ("\n" in valeur or "\r" in valeur):
+                return None
+            valeurs[colonne] = valeur
+        get = valeurs.get
+        source, cible = get("source", ""), get("cible", "")
+        if not source or not cible:
+            return None
+        id_source, id_cible = self.ids.get(source.lower()), self.ids.get(cible.lower())
+        if not id_source or not id_cible or source.lower() == cible.lower():
+            return None
+        texte = get("type", "")
+        if texte not in self.types:
+            self.types[texte] = normaliser_vocabulaire(texte, TYPES_PARTENARIAT) if texte else None
+        type_ = self.types[texte]
+        texte = get("statut", "")
+        if texte not in self.statuts:
+            self.statuts[texte] = normaliser_vocabulaire(texte, STATUTS)
+        statut = self.statuts[texte]
+        texte = get("debut", "")
+        debut = self.annees[texte] if texte in self.annees else self.annees.setdefault(texte, self._annee(texte))
+        texte = get("fin", "")
+        fin = self.annees[texte] if texte in self.annees else self.annees.setdefault(texte, self._annee(texte))
+        texte = get("poids", "")
+        poids = self.poids[texte] if texte in self.poids else self.poids.setdefault(texte, self._poids(texte))
+        texte = get("oriente", "")
+        oriente = self.orientes[texte] if texte in self.orientes else self.orientes.setdefault(texte, self._oriente(texte))
+        if (type_ is None or statut is None or not debut[0] or not fin[0] or poids is None or oriente is None
+                or (debut[1] is not None and fin[1] is not None and debut[1] > fin[1])):
+            return None
+        lien: dict = {"description": get("description", ""), "reference": get("reference", "")}
+        if get("type_source"):
+            lien["type_source"] = valeurs["type_source"]
+        lien.update(source=id_source, cible=id_cible, type=type_, debut=debut[1], fin=fin[1], poids=poids,
+                    statut=statut, oriente=oriente)
+        return cast(LignePartenariat, lien)
+
+
 def _formules_ignorees(table: Table, alias: dict[str, tuple[str, ...]], obligatoires: tuple[str, ...],
                        res: Resultat) -> None:
     """Avertit des formules sans valeur calculée hors colonnes obligatoires (celles-là sont des problèmes)."""
@@ -309,11 +382,13 @@ def _formules_ignorees(table: Table, alias: dict[str, tuple[str, ...]], obligato
 
 
 def valider_tables(
-    tables: dict[str, Table], ref: Referentiel, facultatives: frozenset[str] = frozenset()
+    tables: dict[str, Table], ref: Referentiel, facultatives: frozenset[str] = frozenset(), rapide: bool = True,
 ) -> Resultat:
     """Normalise et valide les tables ; rend tout ce qui a été trouvé.
 
     ``facultatives`` : colonnes obligatoires du contrat tolérées vides (pays d'un graphe…).
+    ``rapide`` : les partenariats sans défaut passent par un chemin court (mêmes résultats ; à
+    ``False``, chaque ligne passe par le chemin complet — sert aux tests d'égalité).
     """
     res = Resultat()
     for table in tables.values():
@@ -344,11 +419,16 @@ def valider_tables(
     if liens is not None:
         index = _colonnes_manquantes(liens, ALIAS_PARTENARIATS, OBLIGATOIRES_PARTENARIATS, res.problemes)
         suggestions = Suggestions(list(ids.values())) if ids_lisibles else None
+        court = _Rapide(index, ids) if rapide and ids_lisibles and not liens.formules else None
         for numero, cellules in liens.lignes:
-            ligne = _Ligne(liens, numero, cellules, index, res.problemes)
-            lien = _partenariat(ligne, ids, suggestions)
+            lien_rapide = court(cellules) if court is not None else None
+            if lien_rapide is None:
+                lien = _partenariat(_Ligne(liens, numero, cellules, index, res.problemes), ids, suggestions)
+            else:
+                lien = lien_rapide
             res.partenariats.append(lien)
-            relies.update((lien["source"], lien["cible"]))
+            relies.add(lien["source"])
+            relies.add(lien["cible"])
     for lue, alias, obligatoires in ((orgs, ALIAS_ORGANISATIONS, OBLIGATOIRES_ORGANISATIONS),
                                      (liens, ALIAS_PARTENARIATS, OBLIGATOIRES_PARTENARIATS)):
         if lue is not None and lue.formules:
