@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +74,28 @@ def valider(
     >>> v.valide, len(v.organisations) >= 80
     (True, True)
     """
+    with sans_ramasse_miettes():
+        return _valider(donnees, colonnes, defauts, valeurs, adhesions, essglobal_echelle, essglobal_type)
+
+
+@contextmanager
+def sans_ramasse_miettes() -> Iterator[None]:
+    """Ramasse-miettes coupé le temps du bloc (des millions de petits objets, sans cycle : les
+    collectes successives coûtaient près d'un quart du chargement), puis rétabli tel quel."""
+    actif = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if actif:
+            gc.enable()
+
+
+def _valider(
+    donnees: str | Path | None, colonnes: dict[str, str] | None, defauts: dict[str, str] | None,
+    valeurs: dict[str, dict[str, str]] | None, adhesions: str | None, essglobal_echelle: str | None,
+    essglobal_type: str | None,
+) -> Validation:
     chemin = _chemin(donnees)
     options = _options(colonnes, defauts, valeurs, adhesions)
     verifier_options(options)
@@ -89,6 +112,8 @@ def valider(
         verifier_option(type_, TYPES_ORGANISATION, "--essglobal-type" if essglobal_type else "--defaut type")
     ref = referentiel()
     prepare = preparer(lu, ref, options)
+    format_lu = lu.format
+    del lu
     resultat = valider_tables(prepare.tables, ref, prepare.facultatives)
     return Validation(
         source=str(chemin),
@@ -96,7 +121,7 @@ def valider(
         partenariats=resultat.partenariats,
         problemes=prepare.problemes + resultat.problemes,
         avertissements=prepare.avertissements + resultat.avertissements,
-        format=lu.format,
+        format=format_lu,
     )
 
 
@@ -126,14 +151,9 @@ def charger(
     >>> G.nodes["gesq"]["pays"]
     'CA'
     """
-    actif = gc.isenabled()
-    gc.disable()  # des millions de petits objets, aucun cycle : pas de collecte pendant le chargement
-    try:
+    with sans_ramasse_miettes():
         return _charger(donnees, annee, echelle, pays, statut, colonnes=colonnes, defauts=defauts, valeurs=valeurs,
                         adhesions=adhesions, essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
-    finally:
-        if actif:
-            gc.enable()
 
 
 def _charger(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import cast
 
 import networkx as nx
 
@@ -52,7 +53,7 @@ def _voisinages(
         cle = len(cles)
         while cle in cles:
             cle += 1
-        cles[cle] = dict(lien) if copier else lien
+        cles[cle] = dict(lien) if copier else cast(dict, lien)
     return noeuds, adj
 
 

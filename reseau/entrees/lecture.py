@@ -74,6 +74,16 @@ def lignes_physiques(texte: str) -> Iterator[str]:
         yield texte[debut:]
 
 
+def consommer(lignes: list) -> Iterator:
+    """Les lignes une à une, chacune lâchée dès lue (la liste est vide à la fin) : la copie
+    suivante d'une grande table ne coexiste pas en entier avec celle-ci."""
+    for i in range(len(lignes)):
+        ligne = lignes[i]
+        lignes[i] = None
+        yield ligne
+    lignes.clear()
+
+
 def _liste_lignes(numeros: list[int]) -> str:
     texte = ", ".join(str(n) for n in numeros[:10])
     return texte + (f" et {len(numeros) - 10} autres" if len(numeros) > 10 else "")
@@ -264,8 +274,8 @@ def lire_csv(chemin: Path, fichier: str, alias: dict[str, tuple[str, ...]]) -> T
                     continue
                 table.entetes = [c.strip() for c in cellules]
             elif "".join(cellules).strip():  # = not _vide(cellules), sans une fonction par cellule
-                # Valeurs courtes partagées (type, échelle, pays…) : une seule copie en mémoire.
-                table.lignes.append((numero, [intern(c) if len(c) <= 24 else c for c in cellules]))
+                # Valeurs courtes partagées (type, échelle, pays, référence…) : une seule copie en mémoire.
+                table.lignes.append((numero, [intern(c) if len(c) <= 64 else c for c in cellules]))
         # Une cellule entre guillemets qui court jusqu'à la fin du fichier : guillemet non fermé.
         if debut < lecteur.line_num and _guillemet_ouvert(texte, debut):
             return _non_ferme(fichier, numero, debut)

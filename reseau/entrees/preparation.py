@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..erreurs import ParametreInvalide, Probleme
 from .geographie import Referentiel
-from .lecture import Table
+from .lecture import Table, consommer
 from .schema import (
     ALIAS_ORGANISATIONS,
     ALIAS_PARTENARIATS,
@@ -115,7 +115,7 @@ class _Brute:
     def table(self) -> Table:
         colonnes = list(dict.fromkeys(self.colonnes))
         vides = [""] * len(colonnes)
-        lignes = [(n, list(map(v.get, colonnes, vides))) for n, v in self.lignes]
+        lignes = [(n, list(map(v.get, colonnes, vides))) for n, v in consommer(self.lignes)]
         formules = {(n, colonnes.index(c)): f for (n, c), f in self.formules.items() if c in colonnes}
         return Table(self.fichier, colonnes, lignes, formules=formules, origine=self.origine, ignorees=self.ignorees)
 
@@ -185,7 +185,7 @@ def _brute(
     reseaux: dict[int, str] = {}
     simples = [(colonne, indices[0]) for colonne, indices in candidats.items() if len(indices) == 1]
     multiples = [(colonne, indices) for colonne, indices in candidats.items() if len(indices) > 1]
-    for numero, cellules in table.lignes:
+    for numero, cellules in consommer(table.lignes):
         taille = len(cellules)
         # _vide en ligne (même calcul) : c'est la boucle la plus parcourue de la préparation.
         valeurs = {
@@ -408,7 +408,11 @@ def _sans_boucles(partenariats: _Brute, avertissements: list[Probleme]) -> None:
 
 
 def preparer(lu: Lu, ref: Referentiel, options: Options | None = None) -> Prepare:
-    """Met les tables lues au schéma du contrat ; rend tables, problèmes et avertissements."""
+    """Met les tables lues au schéma du contrat ; rend tables, problèmes et avertissements.
+
+    Les lignes des tables lues sont consommées (``lu.tables[…].lignes`` vides au retour ; les
+    en-têtes restent) : une grande table n'est jamais en mémoire en trois exemplaires.
+    """
     options = options or Options()
     verifier_options(options)
     problemes = list(lu.problemes)

@@ -15,7 +15,7 @@ import reseau.reglages as reglages
 
 from ..erreurs import Probleme
 from .geographie import Referentiel
-from .lecture import Table
+from .lecture import Table, consommer
 from .schema import (
     ALIAS_ORGANISATIONS,
     ALIAS_PARTENARIATS,
@@ -420,7 +420,8 @@ def valider_tables(
         index = _colonnes_manquantes(liens, ALIAS_PARTENARIATS, OBLIGATOIRES_PARTENARIATS, res.problemes)
         suggestions = Suggestions(list(ids.values())) if ids_lisibles else None
         court = _Rapide(index, ids) if rapide and ids_lisibles and not liens.formules else None
-        for numero, cellules in liens.lignes:
+        # Sans formule à signaler ensuite, les lignes lues sont lâchées au fil de la validation.
+        for numero, cellules in (liens.lignes if liens.formules else consommer(liens.lignes)):
             lien_rapide = court(cellules) if court is not None else None
             if lien_rapide is None:
                 lien = _partenariat(_Ligne(liens, numero, cellules, index, res.problemes), ids, suggestions)
