@@ -254,7 +254,10 @@ def lire_csv(chemin: Path, fichier: str, alias: dict[str, tuple[str, ...]]) -> T
     a_nettoyer = _A_RETIRER.search(texte) is not None
     ancienne_limite = csv.field_size_limit()
     csv.field_size_limit(reglages.CELLULE_MAX)
-    lecteur = csv.reader(lignes_physiques(texte), delimiter=separateur)
+    # splitlines coupe aussi sur VT, FF, FS, GS, RS, NEL, U+2028 et U+2029 : seulement en leur absence
+    # (a_nettoyer couvre les six premiers) rend-il les mêmes lignes que lignes_physiques, en C.
+    simple = not a_nettoyer and "\u2028" not in texte and "\u2029" not in texte
+    lecteur = csv.reader(texte.splitlines(keepends=True) if simple else lignes_physiques(texte), delimiter=separateur)
     intern = sys.intern
     # numero : rang de l'enregistrement, comme dans un tableur (la ligne « sep=; » ne compte pas) ;
     # debut : ligne physique où il commence.
@@ -274,7 +277,8 @@ def lire_csv(chemin: Path, fichier: str, alias: dict[str, tuple[str, ...]]) -> T
                     continue
                 table.entetes = [c.strip() for c in cellules]
             elif "".join(cellules).strip():  # = not _vide(cellules), sans une fonction par cellule
-                # Valeurs courtes partagées (type, échelle, pays, référence…) : une seule copie en mémoire.
+                # Valeurs répétées (type, échelle, pays, référence…) : une seule copie en mémoire (les longs textes,
+                # souvent uniques, ne chargent pas la table des chaînes partagées).
                 table.lignes.append((numero, [intern(c) if len(c) <= 64 else c for c in cellules]))
         # Une cellule entre guillemets qui court jusqu'à la fin du fichier : guillemet non fermé.
         if debut < lecteur.line_num and _guillemet_ouvert(texte, debut):
