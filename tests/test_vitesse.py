@@ -204,8 +204,10 @@ def test_validation_rapide_egale_complete_genere(tmp_path) -> None:
 @given(st.text(alphabet=st.sampled_from(list('a;,"é\r\n \t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029')), max_size=40))
 def test_decoupage_en_lignes_rapide(texte: str) -> None:
     """Le découpage rapide (splitlines) n'est pris que s'il rend les lignes de lignes_physiques."""
-    from reseau.entrees.lecture import _A_RETIRER, lignes_physiques
+    from reseau.entrees.lecture import _A_RETIRER, _lignes_par_blocs, lignes_physiques
 
     simple = _A_RETIRER.search(texte) is None and "\u2028" not in texte and "\u2029" not in texte
     if simple:
         assert texte.splitlines(keepends=True) == list(lignes_physiques(texte))
+        for taille in (1, 3, 7):
+            assert list(_lignes_par_blocs(texte, taille)) == list(lignes_physiques(texte))

@@ -74,6 +74,21 @@ def lignes_physiques(texte: str) -> Iterator[str]:
         yield texte[debut:]
 
 
+def _lignes_par_blocs(texte: str, taille: int = 1 << 20) -> Iterator[str]:
+    r"""Les lignes de ``texte.splitlines(keepends=True)``, découpées par blocs d'environ ``taille``
+    caractères coupés après un ``\n`` (jamais au milieu d'un ``\r\n``) : pas de liste entière en mémoire.
+
+    >>> list(_lignes_par_blocs("a\r\nb\rc\nd", 2))
+    ['a\r\n', 'b\r', 'c\n', 'd']
+    """
+    debut, n = 0, len(texte)
+    while debut < n:
+        fin = texte.find("\n", debut + taille)
+        fin = n if fin < 0 else fin + 1
+        yield from texte[debut:fin].splitlines(keepends=True)
+        debut = fin
+
+
 def consommer(lignes: list) -> Iterator:
     """Les lignes une à une, chacune lâchée dès lue (la liste est vide à la fin) : la copie
     suivante d'une grande table ne coexiste pas en entier avec celle-ci."""
@@ -257,7 +272,7 @@ def lire_csv(chemin: Path, fichier: str, alias: dict[str, tuple[str, ...]]) -> T
     # splitlines coupe aussi sur VT, FF, FS, GS, RS, NEL, U+2028 et U+2029 : seulement en leur absence
     # (a_nettoyer couvre les six premiers) rend-il les mêmes lignes que lignes_physiques, en C.
     simple = not a_nettoyer and "\u2028" not in texte and "\u2029" not in texte
-    lecteur = csv.reader(texte.splitlines(keepends=True) if simple else lignes_physiques(texte), delimiter=separateur)
+    lecteur = csv.reader(_lignes_par_blocs(texte) if simple else lignes_physiques(texte), delimiter=separateur)
     intern = sys.intern
     # numero : rang de l'enregistrement, comme dans un tableur (la ligne « sep=; » ne compte pas) ;
     # debut : ligne physique où il commence.
