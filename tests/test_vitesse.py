@@ -176,8 +176,9 @@ def test_validation_rapide_egale_complete_hypothesis(tmp_path_factory, lignes, c
     def cellule(c: str) -> str:
         return '"' + c.replace("\\n", "\n").replace("\\r", "\r") + '"'
 
-    texte = ";".join(_COLONNES[i] for i in colonnes) + "\n" + "".join(
-        ";".join(cellule(ligne[i]) for i in colonnes) + "\n" for ligne in lignes)
+    # Une colonne non reconnue en dernier : ses cellules ne doivent jamais être prises pour une autre.
+    texte = ";".join(_COLONNES[i] for i in colonnes) + ";remarque\n" + "".join(
+        ";".join(cellule(ligne[i]) for i in colonnes) + ";zz\n" for ligne in lignes)
     (dossier / "partenariats.csv").write_text(texte, encoding="utf-8")
     assert _validation_complete(dossier, True) == _validation_complete(dossier, False)
 

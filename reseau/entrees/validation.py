@@ -294,6 +294,10 @@ def _partenariat(ligne: _Ligne, ids: dict[str, str], suggestions: Suggestions | 
     return cast(LignePartenariat, lien)
 
 
+_COLONNES_RAPIDES = ("description", "reference", "type_source", "source", "cible", "type", "debut", "fin", "poids",
+                     "statut", "oriente")
+
+
 class _Rapide:
     """Chemin rapide d'un partenariat sans défaut : mêmes enregistrements que :func:`_partenariat`.
 
@@ -303,8 +307,11 @@ class _Rapide:
     """
 
     def __init__(self, index: dict[str, int], ids: dict[str, str]) -> None:
-        self.index = index
         self.ids = ids
+        # Position de chaque colonne lue ; une colonne absente pointe vers une cellule vide ajoutée en fin.
+        self.largeur = max(index.values(), default=-1) + 1
+        self.absentes = any(c not in index for c in _COLONNES_RAPIDES)
+        self.positions = tuple(index.get(c, -1) for c in _COLONNES_RAPIDES)
         self.types: dict[str, str | None] = {}
         self.statuts: dict[str, str | None] = {"": "atteste"}
         self.annees: dict[str, tuple[bool, int | None]] = {"": (True, None)}
@@ -326,42 +333,45 @@ class _Rapide:
         return None if forme not in VRAI | FAUX else forme in VRAI
 
     def __call__(self, cellules: list[str]) -> LignePartenariat | None:
-        taille = len(cellules)
-        valeurs: dict[str, str] = {}
-        for colonne, i in self.index.items():
-            valeur = cellules[i].strip() if i < taille else ""
-            if colonne not in _TEXTES_LIBRES and ("\n" in valeur or "\r" in valeur):
-                return None
-            valeurs[colonne] = valeur
-        get = valeurs.get
-        source, cible = get("source", ""), get("cible", "")
+        if len(cellules) < self.largeur:
+            return None
+        ligne = "".join(cellules)
+        if "\n" in ligne or "\r" in ligne:  # plus strict que le chemin complet : repli, jamais d'écart
+            return None
+        if self.absentes:
+            cellules = cellules + [""]
+        (i_description, i_reference, i_type_source, i_source, i_cible, i_type, i_debut, i_fin, i_poids, i_statut,
+         i_oriente) = self.positions
+        source, cible = cellules[i_source].strip(), cellules[i_cible].strip()
         if not source or not cible:
             return None
         id_source, id_cible = self.ids.get(source.lower()), self.ids.get(cible.lower())
         if not id_source or not id_cible or source.lower() == cible.lower():
             return None
-        texte = get("type", "")
+        texte = cellules[i_type].strip()
         if texte not in self.types:
             self.types[texte] = normaliser_vocabulaire(texte, TYPES_PARTENARIAT) if texte else None
         type_ = self.types[texte]
-        texte = get("statut", "")
+        texte = cellules[i_statut].strip()
         if texte not in self.statuts:
             self.statuts[texte] = normaliser_vocabulaire(texte, STATUTS)
         statut = self.statuts[texte]
-        texte = get("debut", "")
-        debut = self.annees[texte] if texte in self.annees else self.annees.setdefault(texte, self._annee(texte))
-        texte = get("fin", "")
-        fin = self.annees[texte] if texte in self.annees else self.annees.setdefault(texte, self._annee(texte))
-        texte = get("poids", "")
+        annees = self.annees
+        texte = cellules[i_debut].strip()
+        debut = annees[texte] if texte in annees else annees.setdefault(texte, self._annee(texte))
+        texte = cellules[i_fin].strip()
+        fin = annees[texte] if texte in annees else annees.setdefault(texte, self._annee(texte))
+        texte = cellules[i_poids].strip()
         poids = self.poids[texte] if texte in self.poids else self.poids.setdefault(texte, self._poids(texte))
-        texte = get("oriente", "")
+        texte = cellules[i_oriente].strip()
         oriente = self.orientes[texte] if texte in self.orientes else self.orientes.setdefault(texte, self._oriente(texte))
         if (type_ is None or statut is None or not debut[0] or not fin[0] or poids is None or oriente is None
                 or (debut[1] is not None and fin[1] is not None and debut[1] > fin[1])):
             return None
-        lien: dict = {"description": get("description", ""), "reference": get("reference", "")}
-        if get("type_source"):
-            lien["type_source"] = valeurs["type_source"]
+        lien: dict = {"description": cellules[i_description].strip(), "reference": cellules[i_reference].strip()}
+        type_source = cellules[i_type_source].strip()
+        if type_source:
+            lien["type_source"] = type_source
         lien.update(source=id_source, cible=id_cible, type=type_, debut=debut[1], fin=fin[1], poids=poids,
                     statut=statut, oriente=oriente)
         return cast(LignePartenariat, lien)
