@@ -27,7 +27,7 @@ from .erreurs import (
     Probleme,
 )
 from .rendu.carte import construire_carte, ecrire_carte
-from .rendu.diagnostics import classer_regions
+from .rendu.diagnostics import classer_regions, suggerer_liens
 from .rendu.exports import FORMATS_EXPORT, exporter
 from .rendu.figures import produire_figures
 from .rendu.modele import ecrire_fusion, modele
@@ -67,5 +67,6 @@ __all__ = [
     "produire_figures",
     "projection",
     "resume_reseau",
+    "suggerer_liens",
     "valider",
 ]

@@ -15,6 +15,7 @@ from reseau.cli.commandes import cli
 from reseau.erreurs import EcritureImpossible, ParametreInvalide
 from reseau.rendu import carte as module_carte
 from reseau.rendu.carte import RESSOURCES, construire_carte, ecrire_carte, json_pour_script
+from reseau.rendu.disposition import UNITES_PAR_DEGRE
 
 NOM_PIEGE = "<img src=x onerror=alert(1)>"
 SIGLE_PIEGE = "</script><script>alert(2)</script>"
@@ -191,14 +192,19 @@ def test_geographique(G):
     assert not page["physique"]
 
 
-def test_geographique_disperse_un_meme_lieu():
+def test_geographique_un_meme_lieu_au_lieu_meme():
+    """Même lieu, même point : la page les écarte à l'écran (geo.js), jamais en kilomètres ; lon, lat, precision."""
     G = nx.MultiGraph(source="")
     for i in range(5):
         G.add_node(f"o{i}", nom=f"Org {i}", echelle="locale", pays="SN", latitude=14.7, longitude=-17.4, precision="ville")
+    G.add_node("x", nom="Sans lieu", echelle="locale")
     page = donnees_page(construire_carte(G, disposition="geographique"))
-    positions = [(n["x"], n["y"]) for n in page["noeuds"]]
-    assert len(set(positions)) == 5
-    assert max(abs(x - positions[0][0]) for x, _ in positions) < 300  # dispersion légère
+    n = {x["id"]: x for x in page["noeuds"]}
+    assert {(n[f"o{i}"]["x"], n[f"o{i}"]["y"]) for i in range(5)} == {(-17.4 * UNITES_PAR_DEGRE, -14.7 * UNITES_PAR_DEGRE)}
+    assert (n["o0"]["lon"], n["o0"]["lat"], n["o0"]["precision"]) == (-17.4, 14.7, "ville")
+    assert n["x"]["lon"] is None and n["x"]["lat"] is None and n["x"]["precision"] is None
+    assert page["options"]["interaction"]["dragNodes"] is False
+    assert page["provinces"] and len(page["provinces"]) > 100
 
 
 def test_strates(G):

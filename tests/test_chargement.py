@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 import reseau
-from reseau.entrees.geographie import referentiel
+from reseau.entrees.geographie import repertoire
 from reseau.entrees.lecture import decoder
 
 
@@ -37,7 +37,9 @@ def test_positions_et_precision(donnees):
     assert G.nodes["gesq"]["latitude"] == pytest.approx(45.477)
     ripess = G.nodes["ripess"]
     assert ripess["precision"] == "pays"
-    assert ripess["latitude"] == pytest.approx(referentiel().pays["CA"].latitude)
+    # le point d'un pays est sa capitale (Ottawa), pas son centre géométrique (baie d'Hudson)
+    assert (ripess["latitude"], ripess["longitude"]) == pytest.approx(repertoire().capitale("CA"))
+    assert abs(ripess["latitude"] - 45.4) < 0.1 and abs(ripess["longitude"] + 75.7) < 0.1
 
 
 def test_export_excel_francais_sans_option(donnees):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -45,7 +46,9 @@ def test_analyser_table_et_csv(minimal):
     lignes = table.stdout.splitlines()
     assert lignes[0] == "Réseau" and "Partenariats entre échelles" in lignes
     organisations = lignes[lignes.index("Organisations, par intermédiarité décroissante") + 3:]
-    assert organisations[0].startswith("gesq")  # la seule d'intermédiarité non nulle
+    assert organisations[0].startswith("GESQ")  # la seule d'intermédiarité non nulle
+    assert max(len(ligne) for ligne in lignes) <= 120
+    assert "Intermédiarité" in table.stdout and "sauts_international" not in table.stdout
     en_csv = list(csv.DictReader(io.StringIO(lancer("analyser", minimal, "--format", "csv").stdout)))
     assert len(en_csv) == 5 and list(en_csv[0]) == [*IDENTITE, *MESURES]
 
@@ -62,11 +65,14 @@ def test_analyser_filtres_et_fichier(minimal, tmp_path):
 def test_regions(minimal):
     resultat = lancer("regions", minimal, "--format", "json")
     assert resultat.exit_code == 0, resultat.output
-    regions = json.loads(resultat.stdout)["regions"]
+    sortie = json.loads(resultat.stdout)
+    regions = sortie["regions"]
     assert list(regions[0]) == list(COLONNES)
-    assert (regions[0]["rang"], regions[0]["region"]) == (1, "Pérou")
-    assert "isolée" in regions[0]["diagnostic"]
-    assert "Pérou" in lancer("regions", minimal).stdout
+    # Une organisation par région : aucune n'est classée ; l'organisation du Pérou n'a pas de région.
+    assert all(r["rang"] is None and not r["classee"] for r in regions)
+    assert sortie["hors_regions"] == {"sans_region": ["isolee"], "internationales": ["ripess"]}
+    table = lancer("regions", minimal).stdout
+    assert "Trop peu d'organisations pour conclure" in table and "1 organisation sans région précisée" in table
 
 
 def test_portee(minimal):
@@ -105,9 +111,26 @@ def test_jeu_de_reference():
     assert len(analyse["organisations"]) == analyse["reseau"]["organisations"] >= 80
     assert all(list(o) == [*IDENTITE, *MESURES] for o in analyse["organisations"])
     regions = json.loads(lancer("regions", "--format", "json").stdout)["regions"]
-    assert [r["rang"] for r in regions] == list(range(1, len(regions) + 1))
+    classees = [r for r in regions if r["classee"]]
+    assert classees and [r["rang"] for r in classees] == sorted(r["rang"] for r in classees)
     assert all(r["diagnostic"] for r in regions)
+    assert all(r["organisations"] >= 3 for r in classees) and all(r["region"] for r in regions)
     portee = json.loads(lancer("portee", "gesq", "--format", "json").stdout)
     assert portee["organisations_atteintes"] > 0 and portee["sauts_international"] is not None
     chemin = lancer("chemin", "gesq", "ripess")
     assert chemin.exit_code == 0 and "→" in chemin.stdout
+
+
+@pytest.mark.parametrize("colonnes, attendu", [("60", 80), ("80", 80), ("100", 100), ("250", 120)])
+def test_tables_tenues_dans_la_largeur(colonnes, attendu):
+    """Tables du terminal dans 80 à 120 colonnes, en-têtes lisibles, décimales alignées."""
+    for commande in (["analyser"], ["regions"], ["portee", "gesq"], ["suggestions"]):
+        resultat = CliRunner(env={"COLUMNS": colonnes}).invoke(cli, commande)
+        assert resultat.exit_code == 0, resultat.output
+        lignes = resultat.stdout.splitlines()
+        assert max(len(ligne) for ligne in lignes) <= attendu, commande
+        entetes = [lignes[i - 1] for i, ligne in enumerate(lignes) if ligne.startswith("───")]
+        assert entetes and not any("_" in e for e in entetes), commande
+    regions = CliRunner(env={"COLUMNS": colonnes}).invoke(cli, ["regions"]).stdout
+    assert "Indice" in regions and "indice_connexion" not in regions
+    assert re.search(r"\s0\.\d\d\s", regions) and re.search(r"\s1\.00\s", regions)  # deux décimales partout

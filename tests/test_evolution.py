@@ -113,7 +113,7 @@ def lancer(*args):
 def test_cli_formats(donnees):
     table = lancer("evolution", "--de", "2000", "--a", "2004")
     assert table.exit_code == 0, table.output
-    assert "annee" in table.output and "2004" in table.output
+    assert "Année" in table.output and "2004" in table.output
     csv = lancer("evolution", "--de", "2000", "--a", "2004", "--format", "csv")
     entete, *lignes = csv.output.strip().splitlines()
     assert entete.startswith("annee,organisations,partenariats") and "echelles_locale_internationale" in entete

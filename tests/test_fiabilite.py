@@ -527,6 +527,10 @@ def test_memoire_de_lecture_proportionnee(tmp_path):
 
     ecrire_jeu(tmp_path, *generer(2000, None, 0))
     taille = sum(f.stat().st_size for f in tmp_path.iterdir())
+    lire_tables(tmp_path)  # caches et imports paresseux chargés avant la mesure
+    import gc
+
+    gc.collect()
     tracemalloc.start()
     try:
         tables, problemes = lire_tables(tmp_path)

@@ -189,7 +189,10 @@ def test_nom_piege_affiche_comme_texte(ouvrir, piege):
     assert "<script>alert(4)</script>" in fiche and "<img src=y onerror=alert(5)>" in fiche
     assert p.page.locator("#fiche a[href^='javascript']").count() == 0
     # infobulle au survol : du texte, pas du HTML
-    p.page.wait_for_timeout(600)  # fin du recentrage animé
+    # fin du recentrage animé : la vue ne bouge plus (attente bornée, même sur une machine chargée)
+    p.page.wait_for_function("""new Promise((ok) => {
+      const vue = () => JSON.stringify([network.getViewPosition(), network.getScale()]);
+      const avant = vue(); setTimeout(() => ok(vue() === avant), 200); })""", timeout=10_000)
     point = p.js("network.canvasToDOM(network.getPositions(['xss']).xss)")
     boite = p.page.locator("#reseau").bounding_box()
     p.page.mouse.move(boite["x"] + point["x"] - 30, boite["y"] + point["y"] - 30)

@@ -15,15 +15,14 @@ import reseau
 from reseau.analyse.regions import POIDS_INDICE
 from reseau.cli.commandes import cli
 from reseau.erreurs import ParametreInvalide
-from reseau.rendu.figures import FIGURES
 from reseau.rendu.libelles import nombre
-from reseau.rendu.rapport import construire_rapport, ecrire_rapport
+from reseau.rendu.rapport import FIGURES_RAPPORT, construire_rapport, ecrire_rapport
 
 MINIMAL = Path(__file__).parent / "donnees" / "minimal"
 CHROMIUM = Path("/usr/bin/chromium")
 ARGUMENTS_CHROMIUM = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                       "--disable-component-update", "--no-first-run", "--disable-sync"]
-SECTIONS = ("chiffres", "acteurs", "regions", "nord-sud", "articulation", "methode", "sources")
+SECTIONS = ("chiffres", "liens", "regions", "acteurs", "nord-sud", "articulation", "methode", "sources")
 
 
 @pytest.fixture(scope="module")
@@ -42,12 +41,17 @@ def test_document_complet(html):
     for section in SECTIONS:
         assert f'<section id="{section}"' in html, section
     texte = unescape(html)
-    assert "« un manque d'articulation du local au global »" in texte
-    assert "« d'abord le Sud vers le Sud »" in texte
+    # Hors du jeu de référence, aucune citation des documents du GESQ.
+    assert "articulation du local au global »" not in texte and "Sud vers le Sud" not in texte
+    assert "GESQ, Orientations" not in texte
     assert "docs/mesures.md" in texte
     assert f"({nombre(POIDS_INDICE['international'], 'fr', 2)})" in texte  # formule de l'indice, poids réels
     assert "Groupe d'économie solidaire du Québec" in texte  # principal acteur
-    assert html.count('<img src="data:image/png;base64,') == len(FIGURES)  # chaque figure une fois
+    assert html.count('<img src="data:image/png;base64,') == len(FIGURES_RAPPORT)
+    # Première page en langage simple, mesures techniques en annexe.
+    assert texte.index("organisations, reliées par 5 partenariats, dans 3 pays.") < texte.index("densité")
+    assert texte.index("Annexe") < texte.index("densité")
+    assert "reseau valider" not in texte
 
 
 def test_aucune_ressource_externe(html):
@@ -63,8 +67,34 @@ def test_imprimable(html):
 
 
 def test_source_des_donnees(html):
-    assert str(MINIMAL) in html
+    assert str(MINIMAL) not in html and "/work" not in html and "site-packages" not in html
+    assert "<dd>minimal</dd>" in html
     assert "test — citations : 10" in html  # la référence « test » des 5 organisations et 5 partenariats
+
+
+def test_titre_et_sous_titre(G):
+    page = construire_rapport(G, titre="Réunion <du 12 mars>", sous_titre="Table de l'Estrie")
+    assert "<h1>Réunion &lt;du 12 mars&gt;</h1>" in page
+    assert '<p class="sous-titre">Table de l&#39;Estrie</p>' in page
+
+
+def test_sources_regroupees_par_document():
+    from reseau.entrees.graphe import construire
+    from reseau.rendu.rapport import _documents
+
+    H = construire([{"id": "a", "reference": "seeds/x.txt « déménagera ses bureaux au 101, rue Dugas »"},
+                    {"id": "b", "reference": "seeds/x.txt « autre passage » ; faits/r.md R3"},
+                    {"id": "c", "reference": "faits/r.md R8"}], [])
+    assert _documents(H) == [{"document": "faits/r.md", "citations": 2, "cles": ["R3", "R8"]},
+                             {"document": "seeds/x.txt", "citations": 2, "cles": []}]
+
+
+def test_jeu_de_reference_cite_le_gesq_avec_sa_source():
+    page = unescape(construire_rapport(reseau.charger()))
+    assert "« d'abord le Sud vers le Sud »" in page and "« un manque d'articulation du local au global »" in page
+    assert page.count("GESQ, Orientations et plan stratégique 2003") == 2
+    assert "<dd>jeu de référence" in page and "site-packages" not in page
+    assert "Liens à créer" in page and "Hauts-de-France" in page
 
 
 def test_texte_des_donnees_echappe(G):
@@ -81,7 +111,7 @@ def test_texte_des_donnees_echappe(G):
 def test_langues(G, langue, titre):
     page = construire_rapport(G, langue=langue)
     assert f'<html lang="{langue}">' in page
-    assert titre in page and "Chiffres clés" not in page
+    assert titre in page and "L'essentiel" not in page and "Liens à créer" not in page
 
 
 def test_langue_inconnue(G):
@@ -146,9 +176,14 @@ def test_rendu_dans_chromium(G, tmp_path):
             largeurs = page.evaluate("[...document.images].map(i => i.complete ? i.naturalWidth : 0)")
             titres = page.evaluate("[...document.querySelectorAll('h2')].map(h => h.textContent)")
             pdf = page.pdf(format="A4", prefer_css_page_size=True)
+            page.goto(ecrire_rapport(reseau.charger(), tmp_path / "reference.html").as_uri())
+            page.wait_for_load_state("load")
+            pdf_reference = page.pdf(format="A4", prefer_css_page_size=True)
         finally:
             navigateur.close()
     assert erreurs == [] and requetes == []
-    assert len(largeurs) == len(FIGURES) and min(largeurs) > 1000
-    assert "Chiffres clés" in titres and "Sources des données" in titres
-    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 3
+    assert len(largeurs) == len(FIGURES_RAPPORT) and min(largeurs) > 1000
+    assert "L'essentiel" in titres and "Liens à créer" in titres and "Sources des données" in titres
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2
+    # Le jeu de référence tient en 6 pages A4 au plus.
+    assert 3 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf_reference)) <= 6

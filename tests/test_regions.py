@@ -32,8 +32,11 @@ def quatre_regions():
 def test_classement_evident(quatre_regions):
     table = classer_regions(quatre_regions)
     assert [c for c in table.columns if c != "constats"] == list(COLONNES)
-    assert table["rang"].tolist() == list(range(1, len(table) + 1))
-    assert table["region"].tolist()[:4] == ["A", "D", "B", "C"]
+    # Classées : A, D, B, C ; « Capitale » (1 organisation) à part ; l'internationale n'est membre d'aucune région.
+    assert table["region"].tolist() == ["A", "D", "B", "C", "Capitale"]
+    assert table["rang"].tolist()[:4] == [1, 2, 3, 4] and table["rang"].isna().tolist()[4]
+    assert table["classee"].tolist() == [True, True, True, True, False]
+    assert table.attrs["hors_regions"] == {"sans_region": [], "internationales": ["int"]}
     indices = dict(zip(table["region"], table["indice_connexion"]))
     assert indices["A"] == 0
     assert indices["D"] == pytest.approx(POIDS_INDICE["non_isolees"])
@@ -65,10 +68,57 @@ def test_comptes_de_liens(quatre_regions):
     assert lignes["B"]["part_reliee_international"] == 0.25
 
 
-def test_region_vide_libellee_par_le_pays(quatre_regions):
-    table = classer_regions(quatre_regions)
-    senegal = table[table["pays"] == "SN"].iloc[0]
-    assert senegal["region"] == "Sénégal" and senegal["organisations"] == 1
+def test_sans_region_et_internationales_hors_classement():
+    """Ni le pays ni la province ne font une région ; l'internationale est un ancrage, pas un membre."""
+    G = construire(
+        [org("a", region=""), org("b", region="Canada"), org("c", region="Québec (province)"),
+         org("e1", region="Estrie"), org("e2", region="Estrie"), org("e3", region="Estrie"),
+         org("i", "internationale", region="Estrie")],
+        [lien("e1", "i"), lien("e2", "e1"), lien("e3", "e1"), lien("a", "i")],
+    )
+    table = classer_regions(G)
+    assert table["region"].tolist() == ["Estrie"]
+    ligne = table.iloc[0]
+    assert ligne["organisations"] == 3 and ligne["ancrages_internationaux"] == 1
+    # Le lien e1–i sort de la région : e1 est une passerelle, e2 et e3 en dépendent.
+    assert (ligne["liens_internes"], ligne["liens_externes"], ligne["liens_internationaux"]) == (2, 1, 1)
+    assert table.attrs["hors_regions"] == {"sans_region": ["a", "b", "c"], "internationales": ["i"]}
+
+
+def test_trop_peu_d_organisations_a_part():
+    G = construire(
+        [org("s", region="Seule"), org("p1", region="P"), org("p2", region="P"), org("i", "internationale", "FR"),
+         *(org(f"r{k}", region="R") for k in range(3))],
+        [lien("s", "i"), lien("p1", "i"), lien("p2", "i"), lien("r0", "r1")],
+    )
+    table = classer_regions(G)
+    assert table["region"].tolist() == ["R", "P", "Seule"]
+    assert table["rang"].tolist()[0] == 1 and table["rang"].isna().tolist() == [False, True, True]
+    assert table.set_index("region").loc["Seule", "diagnostic"].startswith("Trop peu d'organisations pour conclure (1")
+
+
+def test_egalites_partagent_le_rang_sur_la_valeur_exacte():
+    """Étoiles reliées à l'international par leur centre : indice = 0,6 + 0,4 / n.
+
+    X et Y (3 organisations) sont à égalité exacte ; W (1 000) et Z (1 001) ne diffèrent qu'au-delà
+    de la 4e décimale (0,6004 et 0,60039960…) : un arrondi avant classement les aurait confondues.
+    """
+    from fractions import Fraction
+
+    from reseau.analyse.regions import indices_exacts, rang_affiche
+
+    orgs, liens = [org("i", "internationale", "FR")], []
+    for nom, taille in (("X", 3), ("Y", 3), ("W", 1000), ("Z", 1001)):
+        orgs += [org(f"{nom}{k}", region=nom) for k in range(taille)]
+        liens += [lien(f"{nom}0", "i")] + [lien(f"{nom}0", f"{nom}{k}") for k in range(1, taille)]
+    G = construire(orgs, liens)
+    exacts = indices_exacts(G)
+    assert exacts[("CA", "W")] == Fraction(3, 5) + Fraction(2, 5) / 1000
+    assert round(float(exacts[("CA", "W")]), 4) == round(float(exacts[("CA", "Z")]), 4)
+    table = classer_regions(G)
+    rangs = {r: rang_affiche(rang, ex) for r, rang, ex in zip(table["region"], table["rang"], table["ex_aequo"])}
+    assert rangs == {"Z": "1", "W": "2", "X": "3=", "Y": "3="}
+    assert table["region"].tolist() == ["Z", "W", "X", "Y"]
 
 
 def test_isolees_nommees_et_egalites():
@@ -81,8 +131,9 @@ def test_isolees_nommees_et_egalites():
     premiere = table.iloc[0]
     assert premiere["region"] == "R"
     assert "2 organisations isolées : X, Y" in premiere["diagnostic"]
-    # S et T à égalité : ordre alphabétique.
-    assert table["region"].tolist().index("S") < table["region"].tolist().index("T")
+    # S et T (1 organisation chacune) à part, sans rang ; listées dans l'ordre alphabétique.
+    assert table["region"].tolist() == ["R", "S", "T"]
+    assert table["rang"].isna().tolist() == [False, True, True]
 
 
 def test_passerelle_dominante_parmi_plusieurs():
@@ -108,3 +159,27 @@ def test_l_analyse_rend_des_codes_et_le_rendu_des_phrases(quatre_regions):
     assert phrases["fr"].startswith("Ses 3 organisations sont toutes isolées")
     assert phrases["en"].startswith("All its 3 organisations are isolated")
     assert phrases["es"].startswith("Sus 3 organizaciones están todas aisladas")
+
+
+def test_jeu_de_reference_et_classeur_d_essai_sans_pseudo_region(donnees):
+    """Ni pays, ni province, ni internationale seule ; égalités à rang partagé, jamais arbitraires."""
+    import reseau
+    from reseau.analyse.regions import indices_exacts, rang_affiche
+    from reseau.entrees.geographie import nom_pays
+
+    essai = reseau.charger(donnees / "essai_estrie")
+    table = classer_regions(essai)
+    rangs = [(r, rang_affiche(rang, ex)) for r, rang, ex in zip(table["region"], table["rang"], table["ex_aequo"])]
+    assert rangs == [("Estrie", "1"), ("Mauricie", "2="), ("Thiès", "2="), ("Dakar", "")]
+    assert table.attrs["hors_regions"] == {"sans_region": ["chantier"], "internationales": ["ripess", "raess"]}
+    for G in (essai, reseau.charger()):
+        table = classer_regions(G)
+        exacts = indices_exacts(G)
+        noms_pays = {nom_pays(p) for p in table["pays"]}
+        assert not set(table["region"]) & noms_pays
+        assert not table["region"].str.endswith("(province)").any()
+        classees = table[table["classee"]]
+        assert (classees["organisations"] >= 3).all()
+        for (_, a), (_, b) in zip(classees.iterrows(), classees.iloc[1:].iterrows()):
+            egales = exacts[(a["pays"], a["region"])] == exacts[(b["pays"], b["region"])]
+            assert (a["rang"] == b["rang"]) == egales

@@ -206,7 +206,7 @@ def _chemins(
                  + ("exacte…" if plus_grande <= k_prox else f"estimée sur {k_prox} pivots…"))
     else:
         signaler(f"  intermédiarité estimée sur {k_inter} pivots (erreur moyenne attendue sur le 1 % en tête "
-                 f"≈ {calcul['erreur_tete']:.0%}, mesurée contre l'exact : docs/mesures.md), "
+                 f"≈ {calcul['erreur_tete'] * 100:.0f} %, mesurée contre l'exact : docs/mesures.md), "
                  f"proximité sur {k_prox}…")
 
     def inter_estimee(sous: igraph.Graph, pivots: list[int]) -> numpy.ndarray:

@@ -6,6 +6,7 @@ messages et des codes de sortie.
 
 from . import collecte  # noqa: F401  (enregistre modele et fusionner)
 from . import evolution as _evolution  # noqa: F401  (enregistre la commande)
+from . import suggestions as _suggestions  # noqa: F401  (enregistre la commande)
 from .commandes import cli, main
 
 __all__ = ["cli", "main"]

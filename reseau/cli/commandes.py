@@ -225,7 +225,7 @@ def graphe_charge(commande: Callable) -> Callable:
 
 
 def option_langue(aide: str) -> Callable:
-    """``--langue fr|en|es``."""
+    """``--langue fr|en|es|pt``."""
     return click.option("--langue", type=click.Choice(LANGUES), default="fr", show_default=True, help=aide)
 
 
@@ -408,9 +408,11 @@ def exporter(G: nx.MultiGraph, format_: str | None, sortie: Path | None, exact: 
               help="Un nœud par région, pays ou échelle  [défaut : aucun, sauf au-delà de 10 000 organisations]")
 @option_langue("Langue de la page.")
 @click.option("--titre", help="Titre de la carte  [défaut : « Réseau de l'économie sociale et solidaire »]")
+@click.option("--taille-libelles", type=click.IntRange(8, 40), default=13, show_default=True, metavar="PX",
+              help="Taille des libellés en pixels (8 à 40) ; réglable ensuite dans la page (A− A+).")
 def carte(
     G: nx.MultiGraph, sortie: Path, couleur: str, taille: str, disposition: str, agreger: str | None,
-    langue: str, titre: str | None,
+    langue: str, titre: str | None, taille_libelles: int,
 ) -> None:
     """Carte HTML interactive du réseau : un seul fichier, qui s'ouvre hors ligne.
 
@@ -420,7 +422,7 @@ def carte(
     from ..rendu.carte import ecrire_carte
 
     ecrit = ecrire_carte(G, sortie, couleur=couleur, taille=taille, disposition=disposition, agreger=agreger,
-                         langue=langue, titre=titre, progression=progression)
+                         langue=langue, titre=titre, taille_libelles=taille_libelles, progression=progression)
     click.echo(f"Écrit : {sur(ecrit)} — {G.number_of_nodes()} organisations, {G.number_of_edges()} partenariats")
 
 
@@ -457,14 +459,18 @@ def figures(G: nx.MultiGraph, sortie: Path, format_: str, langue: str) -> None:
 @click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path), default=Path("sorties/rapport.html"),
               show_default=True, metavar="FICHIER", help="Fichier HTML écrit.")
 @option_langue("Langue du rapport.")
+@click.option("--titre", help="Titre du rapport  [défaut : « Réseau de l'économie sociale et solidaire — rapport de réunion »]")
+@click.option("--sous-titre", "sous_titre", help="Sous-titre (par exemple la réunion ou le territoire).")
 @click.option("--depuis", type=int, metavar="AAAA",
               help="« Ce qui a changé » depuis cette année  [défaut : l'année la plus récente des données moins 5]")
-def rapport(G: nx.MultiGraph, sortie: Path, langue: str, depuis: int | None) -> None:
+def rapport(G: nx.MultiGraph, sortie: Path, langue: str, titre: str | None, sous_titre: str | None,
+            depuis: int | None) -> None:
     """Rapport de réunion : un seul fichier HTML autonome, imprimable en A4.
 
-    Chiffres clés, principaux acteurs, régions les moins reliées et leur diagnostic,
-    équilibre Nord-Sud, articulation local-global, ce qui a changé depuis --depuis, figures,
-    notes de méthode et sources.
+    L'essentiel en langage simple, liens à créer et régions à suivre en tableaux,
+    principaux acteurs, équilibre Nord-Sud, articulation local-global, ce qui a changé
+    depuis --depuis ; en annexe les mesures techniques, la méthode et les sources
+    regroupées par document.
     """
     from ..analyse.evolution import changements
     from ..analyse.mesures import mesures_organisations
@@ -474,7 +480,8 @@ def rapport(G: nx.MultiGraph, sortie: Path, langue: str, depuis: int | None) -> 
         changements(G, depuis)  # --depuis vérifiée avant le long calcul des mesures
     mesures = mesures_organisations(G, progression=progression)
     progression("Rédaction du rapport…")
-    ecrit = ecrire_rapport(G, sortie, langue=langue, mesures=mesures, depuis=depuis)
+    ecrit = ecrire_rapport(G, sortie, langue=langue, mesures=mesures, titre=titre, sous_titre=sous_titre,
+                           depuis=depuis)
     click.echo(f"Écrit : {sur(ecrit)} — {G.number_of_nodes()} organisations, {G.number_of_edges()} partenariats")
 
 
@@ -502,17 +509,20 @@ def analyser(G: nx.MultiGraph, format_: str, sortie: Path | None, exact: bool | 
 @cli.command(context_settings=CONTEXTE)
 @graphe_charge
 @options_sortie
-def regions(G: nx.MultiGraph, format_: str, sortie: Path | None) -> None:
+@option_langue("Langue des diagnostics et des en-têtes.")
+def regions(G: nx.MultiGraph, format_: str, sortie: Path | None, langue: str) -> None:
     """Classe les régions de la moins à la mieux reliée, avec un diagnostic en phrases.
 
-    Une région est un couple (pays, région) ; indice de connexion dans [0, 1]
-    (organisations non isolées, reliées à l'international en 2 liens ou moins,
-    ouvertes hors de la région, sans point de passage unique). JSON : {"regions": […]}.
+    Une région est un couple (pays, région) précisé dans les données ; indice de connexion
+    dans [0, 1] (organisations non isolées, reliées à l'international en 2 liens ou moins,
+    ouvertes hors de la région, sans point de passage unique). Rang partagé en cas d'égalité
+    (« 13= ») ; régions de moins de 3 organisations à part ; organisations sans région et
+    internationales comptées hors classement. JSON : {"regions": […], "hors_regions": {…}}.
     """
     from ..rendu.diagnostics import classer_regions
     from ..rendu.tables import texte_regions
 
-    emettre(texte_regions(classer_regions(G), format_), sortie)
+    emettre(texte_regions(classer_regions(G, langue), format_, G, langue), sortie)
 
 
 @cli.command(context_settings=CONTEXTE)

@@ -10,14 +10,20 @@ import click
 from ..entrees.chargement import charger
 from ..entrees.schema import STATUTS_PAR_DEFAUT
 from ..erreurs import ParametreInvalide
-from .commandes import CONTEXTE, argument_donnees, cli, emettre, options_essglobal, options_filtres, options_sortie
+from .commandes import (
+    CONTEXTE,
+    argument_donnees,
+    cli,
+    emettre,
+    options_essglobal,
+    options_filtres,
+    options_lues,
+    options_sortie,
+)
 
-# Colonnes de la table du terminal : les effectifs et mesures, sans la matrice des échelles.
-_COURTES = {
-    "annee": "annee", "organisations": "org", "partenariats": "part", "composantes": "comp",
-    "taille_plus_grande_composante": "plus_grande", "liens_nord_nord": "NN", "liens_nord_sud": "NS",
-    "liens_sud_sud": "SS", "articulation_local_global": "local_global",
-}
+# Colonnes de la table du terminal (toutes en CSV et JSON).
+_ESSENTIELLES = ("annee", "organisations", "partenariats", "liens_nord_sud", "liens_sud_sud",
+                 "articulation_local_global")
 
 
 def texte_evolution(lignes: list[dict[str, Any]], format: str, cumule: bool) -> str:
@@ -40,12 +46,11 @@ def texte_evolution(lignes: list[dict[str, Any]], format: str, cumule: bool) -> 
                 matrice.setdefault(b, {})[a] = n
             annees.append({**{c: ligne[c] for c in COLONNES}, "matrice_echelles": matrice})
         return en_json({"mode": "cumule" if cumule else "actif", "annees": annees})
-    courtes = [{_COURTES[c]: ligne[c] for c in COLONNES} for ligne in lignes]
     mode = "partenariats ayant existé jusqu'à l'année (cumulé)" if cumule else "partenariats actifs l'année"
-    legende = ("org : organisations ayant au moins un partenariat ; part : partenariats ; comp : composantes ; "
-               "plus_grande : taille de la plus grande ;\nNN, NS, SS : liens Nord-Nord, Nord-Sud, Sud-Sud ; "
-               "local_global : part des locales et régionales à 2 liens ou moins de l'international.")
-    return f"Évolution du réseau — {mode}\n\n{en_table(courtes, list(_COURTES.values()))}\n\n{legende}"
+    legende = ("Organisations : celles qui ont au moins un partenariat cette année-là ; "
+               "local-global : part des locales et régionales à 2 liens ou moins de l'international.")
+    return f"Évolution du réseau — {mode}\n\n{en_table(lignes, list(_ESSENTIELLES))}\n\n{legende} " \
+           "Toutes les colonnes : --format csv ou json."
 
 
 @cli.command(context_settings=CONTEXTE)
@@ -60,6 +65,7 @@ def texte_evolution(lignes: list[dict[str, Any]], format: str, cumule: bool) -> 
 @options_sortie
 def evolution(
     donnees: Path | None, annee: int | None, echelle: tuple[str, ...], pays: tuple[str, ...], statut: tuple[str, ...],
+    colonne: tuple[str, ...], defaut: tuple[str, ...], valeur: tuple[str, ...], adhesions: str | None,
     essglobal_echelle: str | None, essglobal_type: str | None, de: int | None, a: int | None, pas: int,
     cumule: bool, format_: str, sortie: Path | None,
 ) -> None:
@@ -75,6 +81,7 @@ def evolution(
     if annee is not None:
         raise ParametreInvalide("--annee fige une seule année : pour evolution, bornez avec --de et --a")
     G = charger(donnees, echelle=echelle or None, pays=pays or None, statut=statut or STATUTS_PAR_DEFAUT,
+                **options_lues(colonne, defaut, valeur), adhesions=adhesions,
                 essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
     table = evolution_reseau(G, de=de, a=a, pas=pas, cumule=cumule)
     emettre(texte_evolution(enregistrements(table), format_, cumule), sortie)

@@ -3,6 +3,10 @@
 Les noms et codes des pays viennent de la bibliothèque ``pycountry`` (ISO 3166-1 et ses
 traductions fr, en, es, pt) ; ``pays.csv`` ne garde que ce qu'elle n'a pas : Nord/Sud et sa
 source, continent, centroïde, et les noms des codes qu'elle ignore (``XK``, Kosovo).
+Le répertoire de lieux : ``lieux.csv`` du jeu de référence d'abord, puis le répertoire embarqué
+(``lieux/`` : villes GeoNames avec leurs noms alternatifs, subdivisions ISO 3166-2, régions
+administratives du Québec, capitales ; fabriqué par ``outils/fabriquer_lieux.py``), lu au
+premier besoin seulement. Recherche sans souci d'accents ni de casse.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import csv
 import functools
 import gettext
+import gzip
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +22,7 @@ from .schema import cle, suggerer
 
 _ICI = Path(__file__).resolve().parent
 LANGUES_PAYS: tuple[str, ...] = ("fr", "en", "es", "pt")
+REPERTOIRE = _ICI / "lieux"
 
 # Noms usuels que la bibliothèque n'a pas (anciens noms, nations du Royaume-Uni, abréviations).
 _ALIAS_PAYS = {
@@ -202,20 +208,90 @@ class Referentiel:
         return self._lieux.get((pays, cle(nom), type_lieu))
 
     def localiser(self, pays: str, region: str = "", ville: str = "") -> Position:
-        """La position la plus précise connue : ville, sinon région, sinon pays."""
+        """La position la plus précise connue : ville, sinon région ou subdivision, sinon le pays.
+
+        Le point d'un pays est sa capitale (un lieu habité, pas son centre géométrique).
+        """
         if ville:
-            trouve = self.cherche_lieu(pays, ville, "ville")
+            trouve = self.cherche_lieu(pays, ville, "ville") or repertoire().ville(pays, ville)
             if trouve:
                 return Position(*trouve, "ville")
         if region:
-            trouve = self.cherche_lieu(pays, region, "region") or self.cherche_lieu(
-                pays, region, "ville"
-            )
+            trouve = (self.cherche_lieu(pays, region, "region") or self.cherche_lieu(pays, region, "ville")
+                      or repertoire().subdivision(pays, region) or repertoire().ville(pays, region))
             if trouve:
                 return Position(*trouve, "region")
         if pays in self.pays:
+            capitale = repertoire().capitale(pays)
+            if capitale:
+                return Position(*capitale, "pays")
             return Position(self.pays[pays].latitude, self.pays[pays].longitude, "pays")
         return Position(None, None, None)
+
+
+class Repertoire:
+    """Le répertoire de lieux embarqué : villes, subdivisions, capitales, par (pays, clé du nom).
+
+    Chaque table est lue à sa première consultation : les capitales et subdivisions (≈ 100 Ko)
+    tout de suite, les villes (34 000, 1,4 Mo compressés) seulement quand une ville manque à
+    ``lieux.csv``.
+    """
+
+    def __init__(self, dossier: Path = REPERTOIRE) -> None:
+        self.dossier = dossier
+
+    @functools.cached_property
+    def _villes(self) -> dict[tuple[str, str], tuple[float, float]]:
+        villes: dict[tuple[str, str], tuple[float, float]] = {}
+        with gzip.open(self.dossier / "villes.csv.gz", "rt", encoding="utf-8", newline="") as f:
+            for ligne in csv.DictReader(f):  # du plus peuplé au moins peuplé : le premier nom gagne
+                point = (float(ligne["latitude"]), float(ligne["longitude"]))
+                for k in (cle(ligne["nom"]), *ligne["cles"].split("|")):
+                    if k:
+                        villes.setdefault((ligne["pays"], k), point)
+        return villes
+
+    @functools.cached_property
+    def _subdivisions(self) -> dict[tuple[str, str], tuple[float, float]]:
+        subdivisions: dict[tuple[str, str], tuple[float, float]] = {}
+        for ligne in _lire_csv(self.dossier / "subdivisions.csv"):
+            point = (float(ligne["latitude"]), float(ligne["longitude"]))
+            suffixe = ligne["code"].split("-")[-1]  # « QC » pour CA-QC (pas les numéros : QC-02)
+            for k in (cle(ligne["nom"]), cle(ligne["code"]), "" if suffixe.isdigit() else cle(suffixe),
+                      *ligne["cles"].split("|")):
+                if k:
+                    subdivisions.setdefault((ligne["pays"], k), point)
+        return subdivisions
+
+    @functools.cached_property
+    def _capitales(self) -> dict[str, tuple[float, float]]:
+        return {ligne["pays"]: (float(ligne["latitude"]), float(ligne["longitude"]))
+                for ligne in _lire_csv(self.dossier / "capitales.csv")}
+
+    def ville(self, pays: str, nom: str) -> tuple[float, float] | None:
+        """Une ville GeoNames de ``pays`` par l'un de ses noms (la plus peuplée en cas d'homonymie)."""
+        return self._villes.get((pays, cle(nom)))
+
+    def subdivision(self, pays: str, nom: str) -> tuple[float, float] | None:
+        """Le point habité d'une subdivision (province, État, région ; région administrative du Québec)."""
+        return self._subdivisions.get((pays, cle(nom)))
+
+    def capitale(self, pays: str) -> tuple[float, float] | None:
+        """Le point de la capitale du pays."""
+        return self._capitales.get(pays)
+
+
+@functools.cache
+def repertoire() -> Repertoire:
+    """Le répertoire embarqué (chaque table lue au premier besoin, puis gardée).
+
+    >>> r = repertoire()
+    >>> r.ville("GB", "manchester") is not None and r.ville("ca", "rimouski") is None
+    True
+    >>> lat, lon = r.subdivision("CA", "Bas-Saint-Laurent"); round(lat), round(lon)  # Rimouski
+    (48, -69)
+    """
+    return Repertoire()
 
 
 @functools.cache

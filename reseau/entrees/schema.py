@@ -93,7 +93,7 @@ ALIAS_PARTENARIATS: dict[str, tuple[str, ...]] = {
     "type_source": ("type_source",),
 }
 
-# Valeurs de vocabulaire acceptées en anglais ou en espagnol.
+# Valeurs de vocabulaire acceptées en anglais, en espagnol ou en portugais.
 SYNONYMES: dict[str, str] = {
     "local": "locale", "regional": "regionale", "national": "nationale",
     "international": "internationale", "internacional": "internationale", "nacional": "nationale",
@@ -112,13 +112,17 @@ SYNONYMES: dict[str, str] = {
     "training": "formation", "formacion": "formation", "cooperacion": "cooperation",
     "twinning": "jumelage", "hermanamiento": "jumelage", "event": "evenement",
     "evento": "evenement", "north": "nord", "norte": "nord", "south": "sud", "sur": "sud",
+    # portugais (modèle de classeur en --langue pt)
+    "rede": "reseau", "pesquisa": "recherche", "financiamento": "financement", "governo": "gouvernement",
+    "instituicao_internacional": "institution_internationale", "movimento": "mouvement", "outro": "autre",
+    "adesao": "adhesion", "formacao": "formation", "cooperacao": "cooperation", "geminacao": "jumelage", "sul": "sud",
 }
 
 # Cellules qui veulent dire « vide » (comparées en minuscules).
 VIDES = frozenset({"na", "n/a", "-", "nan", "null", "#n/a"})
 
-VRAI = frozenset({"vrai", "oui", "o", "true", "t", "yes", "y", "1", "x", "si"})
-FAUX = frozenset({"faux", "non", "n", "false", "f", "no", "0", ""})
+VRAI = frozenset({"vrai", "oui", "o", "true", "t", "yes", "y", "1", "x", "si", "sim"})
+FAUX = frozenset({"faux", "non", "n", "false", "f", "no", "0", "", "nao"})
 
 
 def sans_accents(texte: str) -> str:

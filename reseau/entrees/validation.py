@@ -234,12 +234,15 @@ def _organisation(ligne: _Ligne, ref: Referentiel, res: Resultat) -> LigneOrgani
         deduit = "de la région" if position.precision == "region" else "du pays"
         res.avertissements.append(Probleme(
             ligne.table.fichier, ligne.numero, "ville", org["ville"],
-            f"ville « {org['ville']} » absente de la table des lieux : position déduite {deduit}",
+            f"ville « {org['ville']} » inconnue du répertoire de lieux : position déduite {deduit} — "
+            "ajoutez les colonnes latitude et longitude, ou une ville connue (nom usuel, sans abréviation)",
         ))
     elif org["pays"] and org["region"] and not org["ville"] and position.precision == "pays":
         res.avertissements.append(Probleme(
             ligne.table.fichier, ligne.numero, "region", org["region"],
-            f"région « {org['region']} » absente de la table des lieux : position déduite du pays",
+            f"région « {org['region']} » inconnue du répertoire de lieux : position déduite du pays (sa capitale) — "
+            "ajoutez les colonnes latitude et longitude, une ville connue, ou le nom de la province, de l'État "
+            "ou de la région",
         ))
     return cast(LigneOrganisation, org)
 

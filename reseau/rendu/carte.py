@@ -29,14 +29,19 @@ from .couleurs import ECHELLE, INCONNU, NORD_SUD, categorie, melanger, palette
 from .disposition import (
     DISPOSITIONS,
     UNITES_PAR_DEGRE,
+    coordonnees,
     disposition_force,
     disposition_geographique,
     disposition_strates,
 )
-from .fond import anneaux_du_monde
-from .libelles import VOCABULAIRE, abreger, nom_groupe, nombre, traduire, verifier_langue
+from .fond import anneaux_du_monde, lignes_provinces
+from .libelles import LANGUES, VOCABULAIRE, abreger, nom_groupe, nombre, traduire, verifier_langue
 
 COULEURS: tuple[str, ...] = ("echelle", "type", "communaute", "nord_sud", "region")
+TAILLE_LIBELLES = 13  # px à l'écran, par défaut (réglable dans la page et par --taille-libelles)
+TAILLES_LIBELLES_PERMISES = (8, 40)
+MAX_OUVRABLES = 3000  # vue agrégée : jusque-là, les organisations sont embarquées et un groupe peut s'ouvrir
+COULEUR_GROUPE = "#d0d7de"  # groupes d'une vue agrégée colorée par échelle : gris neutre, anneau de composition
 MESURES_FICHE: tuple[str, ...] = (
     "degre", "intermediarite", "pagerank", "noyau", "point_articulation", "communaute",
     "sauts_international", "echelles_2_sauts", "pays_2_sauts", "liens_nord_sud", "portee_km",
@@ -50,7 +55,8 @@ RESSOURCES = _ICI / "ressources"
 GABARITS = _ICI / "gabarits"
 # Le script de la page, un fichier par rôle dans gabarits/carte/, bout à bout dans cet ordre : les
 # modules purs (sans document, window ni vis ; testés par node --test dans tests/js/), puis page.js.
-MODULES_JS: tuple[str, ...] = ("outils", "recherche", "filtres", "libelles", "fiche", "image", "frise", "page")
+MODULES_JS: tuple[str, ...] = ("outils", "recherche", "filtres", "libelles", "fiche", "image", "frise", "geo", "liens", "vue",
+                                "agregats", "presentation", "page")
 
 
 def construire_carte(
@@ -62,14 +68,20 @@ def construire_carte(
     agreger: str | None = None,
     langue: str = "fr",
     titre: str | None = None,
+    taille_libelles: int = TAILLE_LIBELLES,
     progression: Callable[[str], None] | None = None,
+    suggestions: bool = False,
 ) -> str:
     """Le HTML complet de la carte interactive du réseau ``G``.
+
+    ``suggestions`` : ajoute les liens à créer (:func:`reseau.rendu.diagnostics.liens_suggeres`),
+    en pointillé, affichés par une case à cocher (vue par organisation seulement).
 
     ``couleur`` : ``echelle``, ``type``, ``communaute``, ``nord_sud`` ou ``region`` ;
     ``taille`` : une mesure numérique de :func:`reseau.analyse.mesures.mesures_organisations` ;
     ``disposition`` : ``force``, ``geographique`` ou ``strates`` ; ``agreger`` : ``region``,
-    ``pays`` ou ``echelle`` (un nœud par groupe). Au-delà de ``SEUIL_AGREGATION``
+    ``pays`` ou ``echelle`` (un nœud par groupe) ; ``taille_libelles`` : taille des libellés
+    en pixels à l'écran (de 8 à 40 ; réglable ensuite dans la page). Au-delà de ``SEUIL_AGREGATION``
     organisations sans ``agreger``, la vue est agrégée par région et c'est annoncé
     (``progression``, à défaut la sortie d'erreur, et un bandeau dans la page).
     ``G`` n'est pas modifié.
@@ -77,16 +89,19 @@ def construire_carte(
     from ..analyse.mesures import MESURES
 
     verifier_langue(langue)
+    bas, haut = TAILLES_LIBELLES_PERMISES
+    if isinstance(taille_libelles, bool) or not isinstance(taille_libelles, int) or not bas <= taille_libelles <= haut:
+        raise ParametreInvalide(f"taille des libellés « {taille_libelles} » : un nombre entier de pixels, de {bas} à {haut} "
+                                f"(défaut {TAILLE_LIBELLES}).")
     verifier_choix("couleur", couleur, COULEURS)
     verifier_choix("disposition", disposition, DISPOSITIONS)
     verifier_choix("taille", taille, MESURES)
     if agreger is not None:
         verifier_choix("agreger", agreger, AGREGATS)
-    bandeau = None
-    if agreger is None and G.number_of_nodes() > SEUIL_AGREGATION:
+    force = agreger is None and G.number_of_nodes() > SEUIL_AGREGATION
+    if force:
         agreger = "region"
         n = G.number_of_nodes()
-        bandeau = traduire("carte_bandeau_agrege", langue).format(n=nombre(n, langue), seuil=nombre(SEUIL_AGREGATION, langue))
         (progression or _sortie_erreur)(
             f"{n} organisations : au-delà de {SEUIL_AGREGATION}, la carte montre une vue agrégée par région "
             "(--agreger pour choisir le regroupement, --pays ou --echelle pour réduire le réseau)."
@@ -101,9 +116,15 @@ def construire_carte(
     if progression and G.number_of_nodes() >= SEUIL_PHYSIQUE:
         progression(f"Carte : disposition « {disposition} » de {H.number_of_nodes()} nœuds…")
     donnees = _donnees_page(G, H, couleur=couleur, taille=taille, disposition=disposition, agreger=agreger, langue=langue)
-    titre = titre if titre is not None else traduire("carte_titre", langue)
-    sous_titre = _sous_titre(G, agreger, langue)
-    return _rendre(donnees, titre=titre, sous_titre=sous_titre, bandeau=bandeau, langue=langue)
+    if suggestions and agreger is None:
+        from .diagnostics import liens_suggeres
+
+        donnees["suggestions"] = [s for s in liens_suggeres(G, langue=langue) if s["source"] in H and s["cible"] in H]
+    donnees["taille_libelles"] = taille_libelles
+    donnees["langues"] = {lg: _textes_langue(G, H, lg, couleur=couleur, taille=taille, agreger=agreger, titre=titre,
+                                             force=force, bandes=donnees["bandes"]) for lg in LANGUES}
+    ici = donnees["langues"][langue]
+    return _rendre(donnees, titre=ici["titre"], sous_titre=ici["sous_titre"], bandeau=ici["bandeau"], langue=langue)
 
 
 def ecrire_carte(G: nx.MultiGraph, chemin: str | Path, **options: Any) -> Path:
@@ -245,18 +266,25 @@ def _donnees_page(
 
     n = H.number_of_nodes()
     grand = n > SEUIL_PHYSIQUE
+    geographique = disposition == "geographique"
     if agreger:
-        rayons = _rayons({x: d["effectif"] for x, d in H.nodes(data=True)}, 10, 45)
-    else:
-        minimum, maximum = (4, 24) if grand else (8, 30)
+        rayons = _rayons({x: d["effectif"] for x, d in H.nodes(data=True)}, *((8, 26) if geographique else (10, 45)))
+    else:  # en géographique, des pixels à l'écran, quel que soit le zoom : des disques plus petits
+        minimum, maximum = ((3, 10) if grand else (5, 16)) if geographique else ((4, 24) if grand else (8, 30))
         rayons = _rayons({x: d["mesures"].get(taille) for x, d in H.nodes(data=True)}, minimum, maximum)
     cles = {x: _cle_couleur(d, couleur) for x, d in H.nodes(data=True)}
     couleurs, legende = _palette(cles, couleur, langue)
+    anneaux = _anneaux(agreger, couleur)
+    if anneaux:
+        legende = _legende_anneaux(G, langue)
+
+    def couleur_noeud(x: Hashable) -> str:
+        return COULEUR_GROUPE if anneaux else couleurs[cles[x]]
 
     physique = disposition == "force" and 0 < n <= SEUIL_PHYSIQUE
     bandes = None
     if disposition == "geographique":
-        positions = disposition_geographique(H, rayons)
+        positions = disposition_geographique(H)
     elif disposition == "strates":
         positions, bandes = disposition_strates(H, rayons)
     else:
@@ -269,10 +297,12 @@ def _donnees_page(
     mesures_fiche = list(dict.fromkeys((*MESURES_FICHE, taille))) if not agreger else []
     pointilles = disposition == "geographique" and not agreger
     net = Network(height="100%", width="100%", cdn_resources="in_line")
-    net.nodes = [_noeud(x, d, rayons[x], couleurs[cles[x]], positions.get(x), chaines, membres(d), mesures_fiche, pointilles)
+    net.nodes = [_noeud(x, d, rayons[x], couleur_noeud(x), positions.get(x), chaines, membres(d), mesures_fiche, pointilles)
                  for x, d in H.nodes(data=True)]
     net.edges = [_lien(i, u, v, d, agreger, chaines) for i, (u, v, d) in enumerate(H.edges(data=True))]
     net.options = _options(physique=physique, grand=grand)
+    if geographique:  # chaque nœud reste à son lieu : la page l'écarte à l'écran
+        net.options["interaction"]["dragNodes"] = False
     noeuds, liens, _entete, _hauteur, _largeur, options = net.get_network_data()
 
     vocabulaire = {v: traduire(v, langue) for v in (*ECHELLES, *TYPES_ORGANISATION, *TYPES_PARTENARIAT, "nord", "sud")}
@@ -295,17 +325,64 @@ def _donnees_page(
             mesure=traduire(f"carte_mesure_{taille}", langue)),
         "approximatives": disposition == "geographique" and not agreger and any(
             d.get("precision") in PRECISIONS_APPROXIMATIVES for _, d in H.nodes(data=True)),
-        "filtres": _filtres(H, langue),
+        "filtres": _filtres(H, langue, agreger),
+        "anneaux": {e: ECHELLE.get(e, INCONNU) for e in (*reversed(ECHELLES), "null")} if anneaux else None,
+        **(_organisations_ouvrables(G, agreger, couleur, couleurs)
+           if agreger and G.number_of_nodes() <= MAX_OUVRABLES else {}),
+        "couleur": couleur,
         "mesures_fiche": mesures_fiche,
-        "bordures": {c: melanger(c, "#000000", 0.35) for c in sorted(set(couleurs.values()))},
+        "bordures": {c: melanger(c, "#000000", 0.35) for c in sorted({*couleurs.values(), COULEUR_GROUPE})},
         "seuil_libelles_px": 2.5 if grand else 0,  # au-delà du seuil, les petits nœuds n'ont de libellé qu'en zoomant
         "max_libelles": MAX_LIBELLES,
         "monde": _monde() if disposition == "geographique" else None,
+        "provinces": _provinces() if disposition == "geographique" else None,
         "unites_par_degre": UNITES_PAR_DEGRE,
         "bandes": [{**b, "libelle": traduire(b["echelle"], langue).capitalize() if b["echelle"] else
                     traduire("carte_non_precise", langue), "couleur": ECHELLE.get(b["echelle"], INCONNU)}
                    for b in bandes] if bandes else None,
     }
+
+
+def _organisations_ouvrables(G: nx.MultiGraph, agreger: str, couleur: str, couleurs: Mapping[str, str]) -> dict[str, Any]:
+    """Vue agrégée : les organisations (avec leur groupe) et leurs liens, pour ouvrir un groupe dans la page.
+
+    Lien : [u, v, {type: nombre}, sens] (sens : 1 si un partenariat orienté va de u vers v, -1 l'inverse,
+    2 les deux, 0 aucun)."""
+    def couleur_org(d: Mapping) -> str:
+        if couleur == "echelle":
+            return ECHELLE.get(str(d.get("echelle") or ""), INCONNU)
+        if couleur == "nord_sud":
+            return NORD_SUD.get(str(d.get("nord_sud") or ""), INCONNU)
+        return couleurs.get(_cle_couleur(d, couleur), INCONNU)
+
+    organisations = []
+    for x, d in G.nodes(data=True):
+        o = {c: propre(d.get(c)) for c in ("nom", "sigle", "type", "echelle", "pays", "region", "ville", "nord_sud")
+             if d.get(c) not in (None, "")}
+        o.update(id=x, groupe=cle_groupe(d, agreger), couleur=couleur_org(d))
+        organisations.append(o)
+    liens: dict[frozenset, list] = {}
+    for u, v, d in G.edges(data=True):
+        cle = frozenset((u, v))
+        if cle not in liens:
+            liens[cle] = [u, v, Counter(), 0]
+        lien = liens[cle]
+        lien[2][d.get("type", "")] += 1
+        if d.get("oriente"):
+            sens = 1 if d.get("source", u) == lien[0] else -1
+            lien[3] = sens if lien[3] in (0, sens) else 2
+    return {"organisations": organisations, "liens_organisations": [[u, v, dict(c), s] for u, v, c, s in liens.values()],
+            "bordures_organisations": {c: melanger(c, "#000000", 0.35) for c in {o["couleur"] for o in organisations}}}
+
+
+def _anneaux(agreger: str | None, couleur: str) -> bool:
+    """Vue agrégée colorée par échelle (sauf par échelle) : groupes gris et anneau de composition."""
+    return bool(agreger) and couleur == "echelle" and agreger != "echelle"
+
+
+def _legende_anneaux(G: nx.MultiGraph, langue: str) -> list[dict]:
+    """Légende des anneaux : les échelles et leur nombre d'organisations (pas de groupes)."""
+    return _palette({x: _cle_couleur(d, "echelle") for x, d in G.nodes(data=True)}, "echelle", langue)[1]
 
 
 def _libelle_organisation(d: Mapping, x: Hashable) -> str:
@@ -342,6 +419,9 @@ def _noeud(x: Hashable, d: Mapping, rayon: float, couleur: str, position: tuple[
                      shapeProperties={"borderDashes": [4, 3]})
     if position is not None:
         noeud["x"], noeud["y"] = position
+    lat, lon = coordonnees(d)  # de quoi vérifier la carte : projeter(lon, lat) dans la page
+    noeud.update(lon=None if lon is None else round(lon, 5), lat=None if lat is None else round(lat, 5),
+                 precision=d.get("precision") or None)
     champs = ("nom", "sigle", "type", "echelle", "pays", "region", "ville", "nord_sud", "precision",
               "site_web", "description")
     noeud.update({c: propre(d.get(c)) for c in champs if d.get(c) not in (None, "")})
@@ -356,18 +436,34 @@ def _noeud(x: Hashable, d: Mapping, rayon: float, couleur: str, position: tuple[
     return noeud
 
 
+def _fleches(sens: set[int]) -> str | None:
+    """Flèches vis-network d'un lien d'après le sens de ses partenariats orientés.
+
+    >>> _fleches({0, 1}), _fleches({-1}), _fleches({1, -1}), _fleches({0})
+    ('to', 'from', 'to, from', None)
+    """
+    return ", ".join(nom for s, nom in ((1, "to"), (-1, "from")) if s in sens) or None
+
+
 def _lien(i: int, u: Hashable, v: Hashable, d: Mapping, agreger: str | None, chaines: _Chaines) -> dict[str, Any]:
-    """Un lien vis-network : épaisseur selon le nombre de partenariats (défaut : 1), détail pour la fiche."""
+    """Un lien vis-network : épaisseur selon le nombre de partenariats et le poids (défaut : 1,5), flèches
+    pour les partenariats orientés, détail pour la fiche de lien."""
     partenariats = d.get("partenariats", 1)
+    poids = d.get("poids", float(partenariats))
     lien: dict[str, Any] = {"id": i, "from": u, "to": v, "types": dict(d.get("compte_types") or {})}
     if agreger:
-        largeur = 1 + 2.2 * math.log2(partenariats)
+        largeur = 1.5 + 2.2 * math.log2(partenariats)
     else:
-        largeur = min(6.0, 1 + 0.7 * (partenariats - 1) + 0.3 * math.log2(max(d.get("poids", 1.0), 1.0)))
+        largeur = min(8.0, 1.5 + 1.0 * (partenariats - 1) + 0.5 * math.log2(max(poids, 1.0)))
         # [sens (1 : from → to, -1 : to → from, 0 : non orienté), type, début, fin, description, source]
         lien["details"] = [[0 if source is None else 1 if source == u else -1, t, debut, fin, chaines(desc), chaines(ref)]
                            for source, t, debut, fin, desc, ref in d.get("details", [])]
-    if largeur != 1:
+        fleches = _fleches({x[0] for x in lien["details"]})
+        if fleches:
+            lien["arrows"] = fleches
+    lien["partenariats"] = partenariats
+    lien["poids"] = _arrondi(float(poids))
+    if largeur != 1.5:
         lien["width"] = round(largeur, 2)
     return lien
 
@@ -379,10 +475,13 @@ def _options(*, physique: bool, grand: bool) -> dict[str, Any]:
         "nodes": {"shape": "dot", "borderWidth": 1, "borderWidthSelected": 3},
         "edges": {
             "smooth": False,
-            "width": 1,
-            "color": {"color": "#8a8f94", "highlight": "#333333", "hover": "#555555", "opacity": 0.55},
-            "selectionWidth": 1.5,
-            "hoverWidth": 0.5,
+            "width": 1.5,
+            # gris foncé presque opaque : visible au projecteur sur fond clair
+            "color": {"color": "#4d5560", "highlight": "#0b0f14", "hover": "#0b0f14", "opacity": 0.85},
+            "arrows": {"to": {"enabled": False, "scaleFactor": 0.7}, "from": {"enabled": False, "scaleFactor": 0.7}},
+            "arrowStrikethrough": False,
+            "selectionWidth": 2,
+            "hoverWidth": 1.5,
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": grand, "hideEdgesOnZoom": grand,
                         "multiselect": False, "navigationButtons": False, "keyboard": False},
@@ -401,8 +500,18 @@ def _options(*, physique: bool, grand: bool) -> dict[str, Any]:
     return options
 
 
-def _filtres(H: nx.Graph, langue: str) -> list[dict[str, Any]]:
-    """Les filtres de la page : valeurs présentes, libellés, effectifs."""
+# Filtres qui ont un sens pour chaque vue : un groupe n'a qu'une valeur exacte pour ceux-ci (les autres
+# attributs d'un groupe sont ceux de sa majorité, et filtrer dessus tromperait).
+FILTRES_PAR_VUE: dict[str | None, tuple[str, ...]] = {
+    None: ("echelle", "nord_sud", "type", "pays", "type_lien"),
+    "region": ("pays", "nord_sud", "type_lien"),
+    "pays": ("pays", "nord_sud", "type_lien"),
+    "echelle": ("echelle", "type_lien"),
+}
+
+
+def _filtres(H: nx.Graph, langue: str, agreger: str | None = None) -> list[dict[str, Any]]:
+    """Les filtres de la page : valeurs présentes, libellés, effectifs ; seulement ceux qui ont un sens pour la vue."""
     def entrees(compte: Counter, ordre: list[str] | None, libelle: Callable[[str], str]) -> list[dict]:
         valeurs = ordre if ordre is not None else sorted(compte, key=lambda v: (v == "", libelle(v).casefold()))
         return [{"valeur": v, "libelle": libelle(v) if v else traduire("carte_non_precise", langue), "nombre": compte[v]}
@@ -416,7 +525,7 @@ def _filtres(H: nx.Graph, langue: str) -> list[dict[str, Any]]:
     for _, _, d in H.edges(data=True):
         types_liens.update(d.get("compte_types") or {})
     par = {c: Counter(str(d.get(c) or "") for d in noeuds) for c in ("echelle", "nord_sud", "type", "pays")}
-    return [
+    tous = [
         {"cle": "echelle", "titre": traduire("carte_couleur_echelle", langue),
          "valeurs": entrees(par["echelle"], [*reversed(ECHELLES), *sorted(set(par["echelle"]) - set(ECHELLES))], tr)},
         {"cle": "nord_sud", "titre": traduire("carte_couleur_nord_sud", langue),
@@ -426,11 +535,44 @@ def _filtres(H: nx.Graph, langue: str) -> list[dict[str, Any]]:
          "valeurs": entrees(par["pays"], None, lambda v: nom_pays(v, langue))},
         {"cle": "type_lien", "titre": traduire("carte_type_lien", langue), "valeurs": entrees(types_liens, None, tr)},
     ]
+    return [f for f in tous if f["cle"] in FILTRES_PAR_VUE[agreger]]
+
+
+def _textes_langue(G: nx.MultiGraph, H: nx.Graph, langue: str, *, couleur: str, taille: str, agreger: str | None,
+                   titre: str | None, force: bool, bandes: list[dict] | None) -> dict[str, Any]:
+    """Tout ce qui dépend de la langue dans la page, pour son sélecteur de langue : textes, vocabulaire,
+    noms de pays, légende, filtres, titres, noms des groupes, libellés des bandes."""
+    codes = sorted({d.get("pays") for _, d in G.nodes(data=True) if d.get("pays")})
+    cles = {x: _cle_couleur(d, couleur) for x, d in H.nodes(data=True)}
+    n = G.number_of_nodes()
+    return {
+        "titre": titre if titre is not None else traduire("carte_titre", langue),
+        "sous_titre": _sous_titre(G, agreger, langue),
+        "bandeau": traduire("carte_bandeau_agrege", langue).format(
+            n=nombre(n, langue), seuil=nombre(SEUIL_AGREGATION, langue)) if force else None,
+        "textes": {c.removeprefix("carte_"): traduire(c, langue) for c in VOCABULAIRE if c.startswith("carte_")},
+        "vocabulaire": {v: traduire(v, langue) for v in (*ECHELLES, *TYPES_ORGANISATION, *TYPES_PARTENARIAT, "nord", "sud")},
+        "pays": {c: nom_pays(c, langue) for c in codes},
+        "legende": {"titre": traduire(f"carte_couleur_{couleur}", langue), "entrees": _legende_anneaux(G, langue)
+                    if _anneaux(agreger, couleur) else _palette(cles, couleur, langue)[1]},
+        "taille": traduire("carte_taille_effectif", langue) if agreger else traduire("carte_taille", langue).format(
+            mesure=traduire(f"carte_mesure_{taille}", langue)),
+        "filtres": _filtres(H, langue, agreger),
+        "noms": {x: nom_groupe(str(x), agreger, langue) for x in H} if agreger else None,
+        "bandes": [traduire(b["echelle"], langue).capitalize() if b["echelle"] else traduire("carte_non_precise", langue)
+                   for b in bandes] if bandes else None,
+    }
 
 
 def _monde() -> list[list[float]]:
     """Les anneaux du fond du monde aplatis pour la page : [lon, lat, lon, lat, …]."""
     return [[c for point in anneau for c in point] for anneau in anneaux_du_monde()]
+
+
+def _provinces() -> list[list[float]] | None:
+    """Les frontières des provinces et États (Natural Earth admin-1) aplaties : [lon, lat, lon, lat, …]."""
+    lignes = lignes_provinces()
+    return [[c for point in ligne for c in point] for ligne in lignes] or None
 
 
 def _sous_titre(G: nx.MultiGraph, agreger: str | None, langue: str) -> str:
@@ -496,6 +638,7 @@ def _rendre(donnees: dict[str, Any], *, titre: str, sous_titre: str, bandeau: st
         titre=titre,
         sous_titre=sous_titre,
         bandeau=bandeau,
+        suggestions=bool(donnees.get("suggestions")),
         t=donnees["textes"],
         css_vis=lire("vis-network.css"),
         js_vis=lire("vis-network.min.js"),

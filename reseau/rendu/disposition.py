@@ -8,60 +8,111 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Hashable, Mapping
+from typing import TypeVar
 
 import networkx as nx
 
 from ..entrees.schema import ECHELLES
 
 DISPOSITIONS: tuple[str, ...] = ("force", "geographique", "strates")
-UNITES_PAR_DEGRE = 12.0  # projection équirectangulaire : unités de canevas par degré
+UNITES_PAR_DEGRE = 1000.0  # unités de canevas par degré (équirectangulaire) : vis-network zoome au plus ×10,
+# il faut donc au moins ~1 000 unités par degré pour voir une ville
 ESPACE = 60.0  # distance moyenne visée entre voisins d'une disposition par forces
 ANGLE_D_OR = math.pi * (3 - math.sqrt(5))
 
 Positions = dict[Hashable, tuple[float, float]]
+K = TypeVar("K", bound=Hashable)
 
 
 def disposition_force(H: nx.Graph, *, espace: float = ESPACE) -> Positions:
-    """Positions par forces (Fruchterman-Reingold d'igraph sur grille, graine fixe).
+    """Positions par forces (Fruchterman-Reingold d'igraph, graine fixe), robustes à tout réseau.
 
-    Chaque composante connexe est disposée à part, à l'échelle (environ ``espace``² d'aire
-    par nœud), puis les composantes sont rangées en rayons, des plus grandes aux isolées.
+    Chaque composante connexe est disposée à part puis mise à l'échelle par la longueur
+    médiane de ses liens (≈ ``espace``), jamais par une étendue qui peut être nulle ; les
+    composantes sont ensuite rangées en rayons, de la plus grande à la plus petite, les
+    organisations isolées en grille à la fin. Positions finies, distinctes, reproductibles.
 
     >>> H = nx.Graph([(0, 1), (1, 2), (3, 4)])
     >>> p = disposition_force(H)
     >>> sorted(p) == [0, 1, 2, 3, 4] and p == disposition_force(H)
     True
+    >>> max(abs(v) for xy in disposition_force(nx.Graph([("a", "b"), ("b", "c")])).values() for v in xy) < 200
+    True
     """
-    from ..analyse._igraph import importer_igraph
-
-    igraph = importer_igraph()
-
-    from ..analyse.mesures import hasard_fixe
-
     composantes = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
-    blocs = []
-    with hasard_fixe():
-        for noeuds in composantes:
-            if len(noeuds) == 1:
-                blocs.append({noeuds[0]: (0.0, 0.0)})
-                continue
-            index = {x: i for i, x in enumerate(noeuds)}
-            g = igraph.Graph(n=len(noeuds), edges=[(index[u], index[v]) for u, v in H.edges(noeuds) if u != v])
-            coords = g.layout_fruchterman_reingold(niter=500, grid="auto").coords
-            xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-            aire = max(max(xs) - min(xs), 1.0), max(max(ys) - min(ys), 1.0)  # composante alignée : étendue ~0
-            facteur = math.sqrt(len(noeuds) * espace**2 / (aire[0] * aire[1]))
-            blocs.append({x: (c[0] * facteur, c[1] * facteur) for x, c in zip(noeuds, coords)})
+    isolees = [c[0] for c in composantes if len(c) == 1]
+    blocs = [_disposer_composante(H, noeuds, espace) for noeuds in composantes if len(noeuds) > 1]
+    if isolees:
+        colonnes = max(1, math.ceil(math.sqrt(len(isolees) * 1.6)))
+        blocs.append({x: ((k % colonnes) * espace, (k // colonnes) * espace) for k, x in enumerate(isolees)})
     return _ranger(blocs, espace)
 
 
+def _disposer_composante(H: nx.Graph, noeuds: list[Hashable], espace: float) -> Positions:
+    """Une composante connexe (au moins deux nœuds), centrée : liens d'au moins ``espace`` en médiane."""
+    if len(noeuds) == 2:
+        return {noeuds[0]: (0.0, 0.0), noeuds[1]: (espace, 0.0)}
+    from ..analyse._igraph import importer_igraph
+    from ..analyse.mesures import hasard_fixe
+
+    igraph = importer_igraph()
+    index = {x: i for i, x in enumerate(noeuds)}
+    aretes = [(index[u], index[v]) for u, v in H.edges(noeuds) if u != v]
+    with hasard_fixe():
+        g = igraph.Graph(n=len(noeuds), edges=aretes)
+        coords = [tuple(c) for c in g.layout_fruchterman_reingold(niter=500, grid="auto").coords]
+    if not all(math.isfinite(c) for xy in coords for c in xy):
+        coords = _cercle(len(noeuds))
+    longueurs = sorted(math.dist(coords[i], coords[j]) for i, j in aretes)
+    mediane = longueurs[len(longueurs) // 2] if longueurs else 0.0
+    if mediane <= 1e-9:  # disposition dégénérée : un cercle, lisible
+        coords = _cercle(len(noeuds))
+        mediane = math.dist(coords[0], coords[1])
+    cx = sum(c[0] for c in coords) / len(coords)
+    cy = sum(c[1] for c in coords) / len(coords)
+    # l'échelle la plus large de deux : liens de longueur médiane « espace », ou « espace »² d'aire par nœud
+    # (rayon quadratique moyen d'un disque uniforme de n points) ; le rayon moyen est > 0 ici
+    rms = math.sqrt(sum((c[0] - cx) ** 2 + (c[1] - cy) ** 2 for c in coords) / len(coords))
+    facteur = max(espace / mediane, espace * math.sqrt(len(coords) / (2 * math.pi)) / rms)
+    return _distinctes({x: ((c[0] - cx) * facteur, (c[1] - cy) * facteur) for x, c in zip(noeuds, coords)}, espace)
+
+
+def _cercle(n: int) -> list[tuple[float, float]]:
+    """``n`` points régulièrement espacés sur un cercle de rayon 1."""
+    return [(math.cos(2 * math.pi * k / n), math.sin(2 * math.pi * k / n)) for k in range(n)]
+
+
+def _distinctes(bloc: Positions, espace: float) -> Positions:
+    """Écarte les nœuds trop proches (moins d'``espace``/4) : deux nœuds ne se confondent jamais."""
+    minimum = espace / 4
+    cases: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+    resultat: Positions = {}
+    for x, (px, py) in bloc.items():
+        essai = 0
+        while True:
+            i, j = math.floor(px / minimum), math.floor(py / minimum)
+            proches = (q for di in (-1, 0, 1) for dj in (-1, 0, 1) for q in cases[(i + di, j + dj)])
+            if all(math.dist((px, py), q) >= minimum for q in proches):
+                break
+            essai += 1  # spirale d'or autour de la place voulue
+            r = minimum * math.sqrt(essai)
+            px, py = bloc[x][0] + r * math.cos(essai * ANGLE_D_OR), bloc[x][1] + r * math.sin(essai * ANGLE_D_OR)
+        cases[(i, j)].append((px, py))
+        resultat[x] = (px, py)
+    return resultat
+
+
 def _ranger(blocs: list[Positions], espace: float) -> Positions:
-    """Range des blocs de positions en rayons (de gauche à droite, puis en dessous), centrés sur l'origine."""
+    """Range des blocs de positions en rayons (de gauche à droite, puis en dessous), centrés sur l'origine.
+
+    La largeur d'un rayon vise une carte d'environ 16:10, jamais plus étroite que le plus large bloc.
+    """
     boites = []
     for bloc in blocs:
         xs, ys = [p[0] for p in bloc.values()], [p[1] for p in bloc.values()]
         boites.append((min(xs), min(ys), max(xs) - min(xs) + espace, max(ys) - min(ys) + espace))
-    largeur_max = max([b[2] for b in boites] + [math.sqrt(sum(b[2] * b[3] for b in boites)) * 1.3]) if boites else 0
+    aire = sum(b[2] * b[3] for b in boites)
+    largeur_max = max([b[2] for b in boites] + [math.sqrt(aire * 1.6) * 1.1]) if boites else 0
     positions: Positions = {}
     x = y = hauteur_rayon = 0.0
     for bloc, (x0, y0, largeur, hauteur) in zip(blocs, boites):
@@ -79,50 +130,75 @@ def _ranger(blocs: list[Positions], espace: float) -> Positions:
 
 
 def projeter(latitude: float, longitude: float, unites: float = UNITES_PAR_DEGRE) -> tuple[float, float]:
-    """Projection équirectangulaire vers le canevas (le nord en haut).
+    """Projection équirectangulaire vers le canevas (le nord en haut) ; la page a la même (``projeter``).
 
-    >>> projeter(14.7, -17.4)  # Dakar
+    >>> projeter(14.7, -17.4, 12)  # Dakar
     (-208.8, -176.4)
     """
     return round(longitude * unites, 2), round(-latitude * unites, 2)
 
 
-def disposition_geographique(
-    H: nx.Graph, rayons: Mapping[Hashable, float] | None = None, *, unites: float = UNITES_PAR_DEGRE
-) -> Positions:
-    """Positions par latitude et longitude ; les organisations d'un même lieu sont dispersées en spirale.
+def ecarter(points: Mapping[K, tuple[float, float]], pas: float) -> dict[K, tuple[float, float]]:
+    """Les points d'un même lieu écartés en spirale d'or autour de lui (voisins à ≈ ``pas``), les autres inchangés.
 
-    Les nœuds sans coordonnées sont rangés sous la carte, au sud de l'Antarctique.
+    Seule fonction d'écartement du paquet (figures, export GEXF) ; la carte HTML, elle, écarte
+    à l'écran (``gabarits/carte/geo.js``). Ordre stable : par identifiant.
+
+    >>> p = ecarter({"a": (1.0, 2.0), "b": (1.0, 2.0), "c": (5.0, 5.0)}, 0.5)
+    >>> p["a"], p["c"], p["b"] != p["a"]
+    ((1.0, 2.0), (5.0, 5.0), True)
+    """
+    groupes: dict[tuple[float, float], list[K]] = defaultdict(list)
+    for x in sorted(points, key=str):
+        groupes[(round(points[x][0], 6), round(points[x][1], 6))].append(x)
+    resultat: dict[K, tuple[float, float]] = {}
+    for membres in groupes.values():
+        cx, cy = points[membres[0]]
+        for k, m in enumerate(membres):
+            r = pas * math.sqrt(k) * 0.9
+            resultat[m] = (cx + r * math.cos(k * ANGLE_D_OR), cy + r * math.sin(k * ANGLE_D_OR))
+    return resultat
+
+
+LIEU_INCONNU = (-64.0, -170.0)  # latitude, longitude où la carte pose les organisations sans position
+
+
+def disposition_geographique(H: nx.Graph, *, unites: float = UNITES_PAR_DEGRE) -> Positions:
+    """Chaque organisation à son lieu exact (latitude, longitude projetées), sans écart.
+
+    Les organisations d'un même lieu partagent le point : la page les regroupe en un marqueur
+    et les ouvre en éventail à l'écran. Les nœuds sans coordonnées partagent un point au
+    sud-ouest de la carte (``LIEU_INCONNU``).
 
     >>> H = nx.Graph()
     >>> H.add_node("a", latitude=45.5, longitude=-73.6)
     >>> H.add_node("b", latitude=45.5, longitude=-73.6)
-    >>> p = disposition_geographique(H)
-    >>> p["a"] != p["b"]
-    True
+    >>> H.add_node("c")
+    >>> p = disposition_geographique(H, unites=12)
+    >>> p["a"] == p["b"] == (-883.2, -546.0), p["c"] == projeter(*LIEU_INCONNU, 12)
+    (True, True)
     """
-    rayons = rayons or {}
-    lieux: dict[tuple[float, float], list[Hashable]] = defaultdict(list)
-    sans_position = []
-    for x, d in H.nodes(data=True):
-        lat, lon = d.get("latitude"), d.get("longitude")
-        if lat is None or lon is None or (isinstance(lat, float) and math.isnan(lat)):
-            sans_position.append(x)
-        else:
-            lieux[(round(lat, 3), round(lon, 3))].append(x)
     positions: Positions = {}
-    for (lat, lon), membres in lieux.items():
-        cx, cy = projeter(lat, lon, unites)
-        membres.sort(key=lambda m: (-rayons.get(m, 1.0), str(m)))
-        pas = 1.3 * max(rayons.get(m, 1.0) for m in membres)
-        for k, m in enumerate(membres):  # spirale de Vogel : voisins à distance ≈ 2 pas
-            r = pas * math.sqrt(k) * 1.6
-            positions[m] = (round(cx + r * math.cos(k * ANGLE_D_OR), 2), round(cy + r * math.sin(k * ANGLE_D_OR), 2))
-    pas = 2.5 * max([rayons.get(m, 1.0) for m in sans_position] or [1.0])
-    x0, y0 = projeter(-62, -170, unites)
-    for k, m in enumerate(sorted(sans_position, key=str)):
-        positions[m] = (x0 + k * pas, y0)
+    for x, d in H.nodes(data=True):
+        lat, lon = coordonnees(d)
+        positions[x] = projeter(lat, lon, unites) if lat is not None and lon is not None else projeter(*LIEU_INCONNU, unites)
     return positions
+
+
+def coordonnees(d: Mapping) -> tuple[float | None, float | None]:
+    """(latitude, longitude) d'un nœud, ou (None, None) si l'une manque ou n'est pas un nombre fini.
+
+    >>> coordonnees({"latitude": 45.5, "longitude": -73.6}), coordonnees({"latitude": float("nan"), "longitude": 1})
+    ((45.5, -73.6), (None, None))
+    """
+    lat, lon = d.get("latitude"), d.get("longitude")
+    try:
+        lat, lon = float(lat), float(lon)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None, None
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        return None, None
+    return lat, lon
 
 
 def disposition_strates(

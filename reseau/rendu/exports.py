@@ -37,6 +37,7 @@ from .._fichiers import en_csv, en_json, fichier_atomique, neutraliser, texte_xm
 from ..entrees.schema import COLONNES_ORGANISATIONS, COLONNES_PARTENARIATS
 from ..erreurs import ParametreInvalide, verifier_choix
 from .couleurs import ECHELLE, INCONNU
+from .disposition import coordonnees, disposition_force, ecarter
 
 if TYPE_CHECKING:
     import pandas
@@ -53,7 +54,6 @@ _TAILLE_MIN, _TAILLE_MAX = 5.0, 30.0
 _DEMI_LARGEUR = 1000.0
 # Écart entre organisations d'une même position (même ville ou même pays), en unités Gephi.
 _ECART = 10.0
-_GRAINE = 20240901
 # Caractères de contrôle refusés par le format XLSX.
 _INTERDITS_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -167,31 +167,13 @@ def _mercator(longitude: float, latitude: float) -> tuple[float, float]:
     return longitude / 180.0 * _DEMI_LARGEUR, y
 
 
-def _ecarter(positions: dict[Any, tuple[float, float]]) -> dict[Any, tuple[float, float]]:
-    """Les organisations d'une même position (même ville, même pays) disposées en spirale autour d'elle."""
-    groupes: dict[tuple[float, float], list] = defaultdict(list)
-    for noeud, position in positions.items():
-        groupes[(round(position[0], 3), round(position[1], 3))].append(noeud)
-    angle = math.pi * (3 - math.sqrt(5))  # angle d'or : pas d'alignement
-    resultat = dict(positions)
-    for (x, y), noeuds in groupes.items():
-        if len(noeuds) < 2:
-            continue
-        for i, noeud in enumerate(sorted(noeuds, key=str)):
-            rayon = _ECART * math.sqrt(i)
-            resultat[noeud] = (x + rayon * math.cos(i * angle), y + rayon * math.sin(i * angle))
-    return resultat
-
-
 def _positions(G: nx.MultiGraph) -> dict[Any, tuple[float, float]]:
     """Positions Gephi : longitude et latitude projetées ; à défaut de coordonnées partout, disposition calculée."""
-    coordonnees = {n: (d.get("longitude"), d.get("latitude")) for n, d in G.nodes(data=True)}
-    if all(lon is not None and lat is not None for lon, lat in coordonnees.values()):
-        return _ecarter({n: _mercator(lon, lat) for n, (lon, lat) in coordonnees.items()})
-    simple = nx.Graph(G)
-    # spring_layout demande scipy au-delà de 500 nœuds : cercle pour les grands réseaux.
-    disposition = nx.spring_layout(simple, seed=_GRAINE) if len(simple) < 500 else nx.circular_layout(simple)
-    return {n: (float(x) * _DEMI_LARGEUR, float(y) * _DEMI_LARGEUR) for n, (x, y) in disposition.items()}
+    points = {n: coordonnees(d) for n, d in G.nodes(data=True)}
+    if all(lat is not None and lon is not None for lat, lon in points.values()):
+        return ecarter({n: _mercator(lon, lat) for n, (lat, lon) in points.items()}, _ECART)  # type: ignore[arg-type]
+    # la disposition par forces de la carte (composantes rangées), le nord en haut comme dans Gephi
+    return {n: (x, -y) for n, (x, y) in disposition_force(nx.Graph(G)).items()}
 
 
 def _taille(degre: int, degre_max: int) -> float:

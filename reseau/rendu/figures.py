@@ -18,6 +18,7 @@ from .._fichiers import fichier_atomique, texte_xml
 from ..entrees.schema import ECHELLES
 from ..erreurs import verifier_choix
 from .couleurs import ECHELLE, INCONNU, LIENS_NORD_SUD, NORD_SUD
+from .disposition import coordonnees, ecarter
 from .fond import anneaux_du_monde
 from .libelles import abreger, libelle, nom_court, nom_groupe, nombre, pourcentage, verifier_langue
 
@@ -436,20 +437,6 @@ def _etendue(points: Iterable[tuple[float, float]], marge: tuple[float, float], 
     return max(x0, limites[0]), min(x1, limites[1]), max(y0, limites[2]), min(y1, limites[3])
 
 
-def _etaler(points: dict[str, tuple[float, float]], ecart: float) -> dict[str, tuple[float, float]]:
-    """Écarte en tournesol les organisations placées au même endroit (même ville, même pays)."""
-    groupes: dict[tuple[float, float], list[str]] = {}
-    for n in sorted(points):
-        groupes.setdefault((round(points[n][0], 3), round(points[n][1], 3)), []).append(n)
-    angle_or = math.pi * (3 - math.sqrt(5))
-    etales = {}
-    for (lon, lat), noeuds in groupes.items():
-        for k, n in enumerate(noeuds):
-            r = ecart * math.sqrt(k) * 0.75
-            etales[n] = (lon + r * math.cos(k * angle_or), lat + r * math.sin(k * angle_or))
-    return etales
-
-
 def _figure_de(ax: Axes) -> Figure:
     """La figure (de premier niveau) qui porte ces axes."""
     fig = ax.get_figure(root=True)
@@ -471,7 +458,7 @@ def _dessiner_reseau_geo(ctx: _Contexte, ax: Axes, points: dict[str, tuple[float
     x0, x1, y0, y1 = boite
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
-    etales = _etaler(points, _ecart(ax, x1 - x0))
+    etales = ecarter(points, _ecart(ax, x1 - x0) * 0.8)  # le seul écartement du paquet (disposition.py)
     chemins, largeurs = [], []
     for u, v, d in H.edges(data=True):
         if u in etales and v in etales:
@@ -484,8 +471,8 @@ def _dessiner_reseau_geo(ctx: _Contexte, ax: Axes, points: dict[str, tuple[float
 
 def _figure_carte(ctx: _Contexte) -> Figure:
     H = ctx.H
-    points = {n: (d["longitude"], d["latitude"]) for n, d in H.nodes(data=True)
-              if d.get("latitude") is not None and d.get("longitude") is not None}
+    lieux = {n: coordonnees(d) for n, d in H.nodes(data=True)}  # la même lecture que la carte et le GEXF
+    points = {n: (lon, lat) for n, (lat, lon) in lieux.items() if lat is not None and lon is not None}
     boite = _etendue(points.values(), (15, 10), (60, 30), (-180, 180, -60, 85)) if points else (-180, 180, -60, 85)
     fig = _figure(10, min(max(9.8 * (boite[3] - boite[2]) / (boite[1] - boite[0]), 3.5), 8) + 1.0)
     ax = fig.add_subplot()
@@ -625,8 +612,9 @@ def nom_region(pays: str, region: str, langue: str = "fr") -> str:
 
 
 def _figure_regions(ctx: _Contexte) -> Figure:
-    regions = ctx.regions.sort_values("rang").head(_MAX_REGIONS)
-    nombre_regions = len(ctx.regions)
+    classees = ctx.regions[ctx.regions["rang"].notna()]  # les régions trop petites ne sont pas classées
+    regions = classees.sort_values("rang", kind="stable").head(_MAX_REGIONS)
+    nombre_regions = len(classees)
     fig = _figure(9, 1.6 + 0.27 * max(len(regions), 4))
     ax = fig.add_subplot()
     sous_titre = (ctx.t("fig_regions_sous_titre_partiel", n=len(regions), total=nombre_regions)
@@ -643,8 +631,10 @@ def _figure_regions(ctx: _Contexte) -> Figure:
     for yi, r, v in zip(y, lignes, indices):
         ax.text(v + 0.01, yi, f"{ctx.n(v, 2)} · {ctx.t('fig_n_org', n=int(r['organisations']))}", va="center",
                 fontsize=7.5, color=_GRIS)
-    etiquettes = [f"{int(r['rang'])}. {_texte_mpl(abreger(nom_region(r['pays'], r['region'], ctx.langue), 44))}"
-                  for r in lignes]
+    from ..analyse.regions import rang_affiche
+
+    etiquettes = [f"{rang_affiche(r['rang'], bool(r.get('ex_aequo')))}. "
+                  f"{_texte_mpl(abreger(nom_region(r['pays'], r['region'], ctx.langue), 44))}" for r in lignes]
     ax.set_yticks(y, etiquettes)
     ax.invert_yaxis()
     ax.set_xlim(0, 1.18)

@@ -1,4 +1,4 @@
-"""Le fond du monde embarqué (Natural Earth via world-atlas) : contours des pays, lus une fois."""
+"""Le fond du monde embarqué (Natural Earth) : contours des pays et frontières des provinces, lus une fois."""
 
 from __future__ import annotations
 
@@ -26,3 +26,20 @@ def anneaux_du_monde() -> tuple[tuple[tuple[float, float], ...], ...]:
             polygones = [polygones]
         anneaux += [tuple((float(p[0]), float(p[1])) for p in polygone[0]) for polygone in polygones if polygone]
     return tuple(anneaux)
+
+
+PROVINCES = Path(__file__).resolve().parent / "ressources" / "provinces.json"
+
+
+@functools.cache
+def lignes_provinces() -> tuple[tuple[tuple[float, float], ...], ...]:
+    """Les frontières intérieures des provinces et États (Natural Earth admin-1), en (longitude, latitude).
+
+    Canada, États-Unis, Australie, Brésil (voir ``ressources/LISEZMOI.md``).
+
+    >>> lignes = lignes_provinces()
+    >>> len(lignes) > 100 and any(-80 < lon < -57 and 44 < lat < 63 for l in lignes for lon, lat in l)  # Québec
+    True
+    """
+    donnees = json.loads(PROVINCES.read_text(encoding="utf-8"))
+    return tuple(tuple((float(p[0]), float(p[1])) for p in ligne) for ligne in donnees["lignes"])

@@ -1,4 +1,4 @@
-"""Libellés affichés (carte, figures, rapport) en français, anglais et espagnol."""
+"""Libellés affichés (carte, figures, rapport) en français, anglais, espagnol et portugais."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from ..erreurs import verifier_choix
 
-LANGUES: tuple[str, ...] = ("fr", "en", "es")
+LANGUES: tuple[str, ...] = ("fr", "en", "es", "pt")
 
 _LANGUES_DIR = Path(__file__).resolve().parent / "langues"
 

@@ -49,6 +49,14 @@ test("placer : sous le nœud, sinon au-dessus, sinon rien ; jamais deux libellé
   assert.ok(!chevauchent(places[0].boite, places[1].boite));
 });
 
+test("placer : évite les étiquettes déjà posées (marqueurs des lieux, geo.js)", () => {
+  const pos = { a: { x: 100, y: 100, taille: 10 } };
+  const occupee = [90, 112, 110, 120];  // juste sous le disque : le libellé passe au-dessus
+  const places = L.placer(["a"], (id) => pos[id], reglages({ occupees: [occupee] }));
+  assert.ok(places[0].y < 100 && !chevauchent(places[0].boite, occupee));
+  assert.equal(L.placer(["a"], (id) => pos[id], reglages({ occupees: [occupee, [90, 70, 110, 90]] })).length, 0);
+});
+
 test("placer : à l'échelle 2, tailles divisées par deux (taille constante à l'écran)", () => {
   const places = L.placer(["a"], () => ({ x: 0, y: 0, taille: 4 }), reglages({ echelle: 2, rect: { x0: -100, y0: -100, x1: 100, y1: 100 } }));
   assert.deepEqual(places[0].boite, [-11, 5, 11, 5 + 6 * 1.15]);

@@ -1,6 +1,7 @@
 /* fiche : le contenu de la fiche d'une organisation ou d'un groupe, décrit sans le DOM (fonctions pures).
    Un élément est { b: balise, t: texte, c: classe, e: [enfants] } ; un enfant peut aussi être une
-   chaîne (nœud texte), { organisation: id } (bouton vers sa fiche) ou { lien: adresse, t: texte }.
+   chaîne (nœud texte), { organisation: id } (bouton vers sa fiche) ou { lien: adresse, t: texte } ;
+   un bloc peut être { action: "ouvrir" | "refermer", t: texte, cible: groupe } (bouton de la vue agrégée).
    page.js en fait des éléments, le texte toujours par textContent. */
 var CarteFiche = (function (O) {
   "use strict";
@@ -52,8 +53,9 @@ var CarteFiche = (function (O) {
     if (x.agregat) {
       ligne(dl, T.effectif, f.format(n.effectif));
       ligne(dl, T.liens_internes, f.format(n.liens_internes));
-      const rep = Object.keys(n.repartition)
-        .sort((a, b) => n.repartition[b] - n.repartition[a]).map((e) => x.vocab(e) + " " + n.repartition[e]).join(", ");
+      const rep = Object.keys(n.repartition).filter((e) => n.repartition[e] > 0)
+        .sort((a, b) => n.repartition[b] - n.repartition[a] || a.localeCompare(b))
+        .map((e) => x.vocab(e === "null" ? "" : e) + " " + n.repartition[e]).join(", ");
       ligne(dl, T.repartition, rep);
       blocs.push(dl);
     } else {
@@ -75,10 +77,15 @@ var CarteFiche = (function (O) {
       const m = n.mesures || {};
       const dlm = el("dl");
       for (const cle of x.mesures.filter((c, i, t) => t.indexOf(c) === i)) {
-        if (cle in m) ligne(dlm, T["mesure_" + cle] || cle, O.valeurMesure(cle, m[cle], T, f));
+        if (!(cle in m)) continue;
+        ligne(dlm, T["mesure_" + cle] || cle, O.valeurMesure(cle, m[cle], T, f));
+        const aide = T["aide_mesure_" + cle];  // phrase d'aide au survol du terme (docs/mesures.md)
+        if (aide) { dlm.e[dlm.e.length - 2].aide = aide; dlm.e[dlm.e.length - 1].aide = aide; }
       }
       if (dlm.e.length) { blocs.push(el("h3", T.mesures)); blocs.push(dlm); }
     }
+    if (x.agregat && x.ouvrable) blocs.push({ action: "ouvrir", t: T.ouvrir_groupe, cible: n.id });
+    if (n.groupeOuvert !== undefined) blocs.push({ action: "refermer", t: T.refermer_groupe, cible: n.groupeOuvert });
     if (x.agregat && n.membres && n.membres.length) {
       blocs.push(el("h3", T.membres));
       const ul = el("ul");
@@ -110,7 +117,7 @@ var CarteFiche = (function (O) {
         const li = el("li");
         li.e.push({ organisation: v.autre });
         if (x.agregat) {
-          li.e.push(el("span", O.remplir(T.n_partenariats, { n: v.lien.types[t] }), "periode"));
+          li.e.push(el("span", O.pluriel(T, "n_partenariats", v.lien.types[t], x.langue || "fr", f), "periode"));
         } else {
           const texte = precisions(n, v, t, x);
           if (texte) li.e.push(el("span", texte, "periode"));

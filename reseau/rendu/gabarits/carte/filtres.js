@@ -33,11 +33,18 @@ var CarteFiltres = (function () {
     return new Set(noeuds.filter((n) => noeudVisible(n, actifs)).map((n) => n.id));
   }
 
+  /** Valeurs d'un filtre triées par leur libellé selon la langue (``comparer`` : Intl.Collator.compare),
+      « non précisé » (valeur "") en dernier ; l'échelle garde son ordre naturel (de l'international au local). */
+  function trier(f, comparer) {
+    if (f.cle === "echelle") return f.valeurs.slice();
+    return f.valeurs.slice().sort((a, b) => (a.valeur === "") - (b.valeur === "") || comparer(a.libelle, b.libelle));
+  }
+
   /** Coche (etat vrai) ou décoche une valeur d'un filtre. */
   function cocher(actifs, cle, valeur, etat) {
     if (etat) actifs[cle].add(valeur); else actifs[cle].delete(valeur);
   }
 
-  return { VALEURS, actifsInitiaux, noeudVisible, lienVisible, visibles, cocher };
+  return { VALEURS, actifsInitiaux, noeudVisible, lienVisible, visibles, trier, cocher };
 })();
 if (typeof module === "object" && module && module.exports) module.exports = CarteFiltres;

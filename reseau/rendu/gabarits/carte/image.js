@@ -4,6 +4,18 @@ var CarteImage = (function () {
   "use strict";
 
   const MAX_LEGENDE = 14;  // entrées de légende reprises dans l'image
+  const LARGEUR_MAX = 4000;  // px : au-delà, l'image serait trop lourde pour le navigateur
+  const CHOIX = ["1", "2", "3", "l2400", "l4000"];  // résolutions proposées : facteurs, ou largeur en px
+
+  /** Facteur d'agrandissement de la vue pour le choix ``choix`` (« 2 » : 2× l'écran ; « l2400 » :
+      2 400 px de large), l'image ne dépassant jamais LARGEUR_MAX px de large. ``largeurCss`` : la vue
+      en pixels CSS ; ``ratio`` : pixels de l'appareil par pixel CSS. */
+  function facteur(choix, largeurCss, ratio) {
+    const l = Math.max(1, largeurCss), r = ratio || 1;
+    let f = /^l\d+$/.test(choix) ? Number(choix.slice(1)) / l : Number(choix) * r;
+    if (!Number.isFinite(f) || f <= 0) f = r;
+    return Math.min(f, LARGEUR_MAX / l);
+  }
 
   /** Taille de l'image : la vue (largeur × hauteur du canevas source, en pixels de l'appareil) plus
       un en-tête de 56 px CSS ; ratio = pixels de l'appareil par pixel CSS. */
@@ -54,6 +66,6 @@ var CarteImage = (function () {
     });
   }
 
-  return { MAX_LEGENDE, dimensions, lignesLegende, composer };
+  return { MAX_LEGENDE, LARGEUR_MAX, CHOIX, facteur, dimensions, lignesLegende, composer };
 })();
 if (typeof module === "object" && module && module.exports) module.exports = CarteImage;

@@ -69,7 +69,7 @@ var CarteOutils = (function () {
   function infobulle(n, x) {
     const nom = n.nom || n.libelle;
     const lignes = [n.sigle && n.sigle !== nom ? nom + " (" + n.sigle + ")" : nom];
-    if (x.agregat) lignes.push(remplir(x.textes.n_organisations, { n: x.nombres.format(n.effectif) }));
+    if (x.agregat && n.effectif !== undefined) lignes.push(pluriel(x.textes, "n_organisations", n.effectif, x.langue || "fr", x.nombres));
     else lignes.push([n.echelle ? x.vocab(n.echelle) : "", n.pays ? x.nomPays(n.pays) : ""].filter(Boolean).join(", "));
     return lignes.filter(Boolean).join("\n");
   }
@@ -82,6 +82,14 @@ var CarteOutils = (function () {
       hover: { background: fond, border: "#222222" } };
   }
 
+  /** Texte au pluriel juste : le modèle ``cle + "_un"`` (s'il existe) quand la règle de la langue
+      dit « one » (« 1 partenariat »), sinon ``cle`` (« 3 partenariats ») ; ``nombres`` formate n. */
+  function pluriel(textes, cle, n, langue, nombres) {
+    const regle = new Intl.PluralRules(langue).select(n);
+    const modele = (regle === "one" && textes[cle + "_un"]) || textes[cle];
+    return remplir(modele, { n: nombres ? nombres.format(n) : n });
+  }
+
   /** Voisinage de chaque nœud : id → [{ lien, autre, sens }], sens 1 de from vers to, -1 sinon. */
   function adjacence(noeuds, liens) {
     const a = new Map(noeuds.map((n) => [n.id, []]));
@@ -92,7 +100,7 @@ var CarteOutils = (function () {
     return a;
   }
 
-  return { normaliser, remplir, periode, formateur, valeurMesure, traducteurs, nomAffiche, lieu,
+  return { pluriel, normaliser, remplir, periode, formateur, valeurMesure, traducteurs, nomAffiche, lieu,
     adresseWeb, estAdresse, infobulle, couleurs, adjacence };
 })();
 if (typeof module === "object" && module && module.exports) module.exports = CarteOutils;

@@ -1,21 +1,34 @@
 /* page : câble la carte (vis-network, DOM, événements) sur les modules purs, chargés avant elle :
-   CarteOutils, CarteRecherche, CarteFiltres, CarteLibelles, CarteFiche, CarteImage, CarteFrise.
+   CarteOutils, CarteRecherche, CarteFiltres, CarteLibelles, CarteFiche, CarteImage, CarteFrise, CarteLiens, CarteVue,
+   CarteAgregats, CartePresentation.
    Tout texte venu des données passe par textContent, jamais par innerHTML.
-   Globales, comme pyvis : network, nodes, edges (vis.DataSet) ; et carte (état, outils). */
+   Globales, comme pyvis : network, nodes, edges (vis.DataSet) ; projeter(lon, lat) → {x, y} (repère de
+   vis-network, géographie de geo.js) ; et carte (état, outils). */
 var nodes, edges, network;
+var projeter;  // projeter(lon, lat) → {x, y}, voir geo.js
 var carte = { pret: false };
 
 (function () {
   "use strict";
   const O = CarteOutils, R = CarteRecherche, F = CarteFiltres, L = CarteLibelles, FI = CarteFiche, I = CarteImage;
   const FR = CarteFrise;
+  const LI = CarteLiens, V = CarteVue, AG = CarteAgregats, P = CartePresentation;
   const D = JSON.parse(document.getElementById("donnees").textContent);
-  const T = D.textes;
+  let langue = D.langue;
+  let T = D.textes;
   const POLICE = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-  const TAILLE_LIBELLE = 12;  // px à l'écran, quel que soit le zoom
+  const LONGUEUR_LIBELLE = 28;  // caractères du libellé abrégé (le complet s'il tient)
+  const LONGUEUR_COMPLET = 44;  // au-delà, le libellé complet ne « tient » jamais : l'abrégé d'emblée
+  let tailleBase = D.taille_libelles || 13;  // px à l'écran, quel que soit le zoom (A− A+)
+  carte.presentation = false;
+  carte.groupeOuvert = null;  // vue agrégée : le groupe ouvert
+  let vueRestauree = false;  // l'adresse n'est écrite qu'une fois la vue de l'adresse restaurée
+  let minuterie = null;
+  const attentes = [];  // fonctions à lancer quand la carte est prête
+  function taillePx() { return P.tailleAffichee(tailleBase, carte.presentation); }
   const conteneur = document.getElementById("reseau");
-  const nombreFormat = O.formateur(D.langue);
-  const { vocab, nomPays } = O.traducteurs(D.vocabulaire, D.pays, T.non_precise);
+  let nombreFormat = O.formateur(langue);
+  let { vocab, nomPays } = O.traducteurs(D.vocabulaire, D.pays, T.non_precise);
 
   // --- Outils DOM (texte seulement) ---------------------------------------------------
   function el(balise, texte, classe) {
@@ -36,18 +49,35 @@ var carte = { pret: false };
     if (x === null || typeof x !== "object") return document.createTextNode(x);
     if (x.organisation !== undefined) return boutonOrganisation(x.organisation);
     if (x.lien !== undefined) return lienWeb(x.lien, x.t);
+    if (x.action !== undefined) {  // ouvrir ou refermer un groupe de la vue agrégée
+      const b = el("button", x.t, "action-groupe");
+      b.type = "button";
+      b.addEventListener("click", () => (x.action === "ouvrir" ? ouvrirGroupe(x.cible) : refermerGroupe()));
+      return b;
+    }
     const e = el(x.b, x.t, x.c);
+    if (x.aide) e.title = x.aide;  // propriété DOM : du texte, jamais du HTML
     for (const enfant of x.e) e.appendChild(construire(enfant));
     return e;
   }
 
   // --- Données ------------------------------------------------------------------------
-  const textesInfobulle = { agregat: D.agregat, textes: T, nombres: nombreFormat, vocab: vocab, nomPays: nomPays };
+  // Libellés distincts : le complet s'il tient, sinon l'abrégé ; jamais deux identiques (libelles.js).
+  let etiquettes = new Map();
+  function calculerEtiquettes() {
+    etiquettes = L.distinguer(D.noeuds, (n) => (n.pays ? nomPays(n.pays) : n.ville || n.region || ""), LONGUEUR_LIBELLE);
+    for (const n of D.noeuds) { n.libelle = etiquettes.get(n.id).court; n.complet = etiquettes.get(n.id).complet; }
+  }
+  calculerEtiquettes();
+  const textesInfobulle = { agregat: D.agregat, textes: T, nombres: nombreFormat, vocab: vocab, nomPays: nomPays, langue: langue };
   for (const n of D.noeuds) {
     n.title = O.infobulle(n, textesInfobulle);
     n.color = O.couleurs(n.color, D.bordures);
   }
   const parId = new Map(D.noeuds.map((n) => [n.id, n]));
+  const contexteLiens = { textes: T, nombres: nombreFormat, vocab: vocab, parId: parId, chaines: D.chaines, langue: langue };
+  for (const e of D.liens) e.title = LI.infobulle(e, contexteLiens);
+  const lienParId = new Map(D.liens.map((e) => [e.id, e]));
   const adjacence = O.adjacence(D.noeuds, D.liens);
   const LIBELLES_PRINCIPAUX = L.nombrePrincipaux(D.noeuds.length);
   const priorite = L.priorite(D.noeuds, adjacence);
@@ -68,7 +98,11 @@ var carte = { pret: false };
   nodes = new vis.DataSet(D.noeuds);
   edges = new vis.DataSet(D.liens);
   const vueNoeuds = new vis.DataView(nodes, { filter: (n) => visibles.has(n.id) });
-  const vueLiens = new vis.DataView(edges, { filter: (e) => F.lienVisible(e, visibles, actifs) });
+  let montrerSuggestions = false;  // liens à créer, en pointillé (case « liens-suggeres »)
+  const vueLiens = new vis.DataView(edges, {
+    filter: (e) => (e.suggestion ? montrerSuggestions && visibles.has(e.from) && visibles.has(e.to)
+      : F.lienVisible(e, visibles, actifs)),
+  });
   /** Le nœud est-il à l'écran (filtres et frise) ? Le lien ? */
   function noeudAffiche(id) { return visibles.has(id) && (frise.gris || organisationDeLAnnee(id)); }
   function lienAffiche(id) { return vueLiens.get(id) !== null && lienDeLAnnee(id); }
@@ -77,10 +111,55 @@ var carte = { pret: false };
 
   document.getElementById("attente").hidden = !D.physique;
   network = new vis.Network(conteneur, { nodes: vueNoeuds, edges: vueLiens }, D.options);
+  projeter = (lon, lat) => CarteGeo.projeter(lon, lat, D.unites_par_degre);
+  // Géographie : disques de taille constante à l'écran, lieux en éventail à l'écran ou repliés en marqueur.
+  const geo = D.disposition === "geographique" ? CarteGeo.preparer(D.noeuds, nomPays, T.lieu_inconnu) : null;
+  let geoPlaces = { places: [], replies: new Set(), marqueurs: [] };
+  if (geo) {
+    network.on("beforeDrawing", function (ctx) {
+      const corps = network.body.nodes;
+      geoPlaces = CarteGeo.placer(geo, network.getScale(), (id) => corps[id] !== undefined && visibles.has(id), carte.selection);
+      for (const p of geoPlaces.places) {
+        const c = corps[p.id];
+        if (c.x === p.x && c.y === p.y && c.options.size === p.size) continue;
+        c.x = p.x;
+        c.y = p.y;
+        c.options.size = p.size;
+        c.shape.refreshNeeded = true;  // zone cliquable à la nouvelle taille
+        c.updateBoundingBox(ctx, c.isSelected(), c.hover);  // sinon vis-network le croit encore hors de la vue
+      }
+    });
+    network.on("afterDrawing", function (ctx) {  // avant les libellés, qui évitent les étiquettes des marqueurs
+      geoPlaces.etiquettes = CarteGeo.dessinerMarqueurs(ctx, geoPlaces.marqueurs, network.getScale(), POLICE, nombreFormat);
+    });
+    carte.geo = {
+      lieux: geo.lieux,
+      replie: (id) => geoPlaces.replies.has(id),
+      marqueurs: () => geoPlaces.marqueurs.map((m) => ({ nom: m.lieu.nom, n: m.n, x: m.lieu.x, y: m.lieu.y })),
+    };
+  }
+  function clicGeo(p) {  // un clic sur un marqueur ouvre son lieu ; un clic dans le vide les referme
+    const m = CarteGeo.marqueurSous(geoPlaces.marqueurs, p.pointer.canvas, network.getScale());
+    if (m) { geo.ouverts.add(m.lieu.cle); network.redraw(); return true; }
+    if (!p.nodes.length && !p.edges.length) geo.ouverts.clear();
+    return false;
+  }
+
+  if (D.suggestions && D.suggestions.length) {
+    edges.add(D.suggestions.map((s, i) => {
+      const bulle = document.createElement("div");
+      bulle.textContent = s.raison;
+      return { id: "suggestion-" + i, from: s.source, to: s.cible, title: bulle, suggestion: true, dashes: true,
+               color: { color: "#D55E00" }, width: 2 };
+    }));
+    const caseSuggestions = document.getElementById("liens-suggeres");
+    caseSuggestions.addEventListener("change", () => { montrerSuggestions = caseSuggestions.checked; vueLiens.refresh(); });
+  }
 
   function marquerPret() {
     document.getElementById("attente").hidden = true;
     carte.pret = true;
+    for (const f of attentes.splice(0)) f();
     document.documentElement.dataset.pret = "oui";
   }
   if (D.physique) {
@@ -105,28 +184,37 @@ var carte = { pret: false };
     const b = network.DOMtoCanvas({ x: conteneur.clientWidth, y: conteneur.clientHeight });
     return { x0: a.x, y0: a.y, x1: b.x, y1: b.y };
   }
-  let monde = null;
-  if (D.monde) {
+  function chemin(lignes, fermer) {  // [[lon, lat, lon, lat, …], …] → Path2D dans le repère du canevas
     const u = D.unites_par_degre;
-    monde = new Path2D();
-    for (const anneau of D.monde) {
-      monde.moveTo(anneau[0] * u, -anneau[1] * u);
-      for (let i = 2; i < anneau.length; i += 2) monde.lineTo(anneau[i] * u, -anneau[i + 1] * u);
-      monde.closePath();
+    const p = new Path2D();
+    for (const l of lignes) {
+      p.moveTo(l[0] * u, -l[1] * u);
+      for (let i = 2; i < l.length; i += 2) p.lineTo(l[i] * u, -l[i + 1] * u);
+      if (fermer) p.closePath();
     }
+    return p;
   }
+  const monde = D.monde ? chemin(D.monde, true) : null;
+  const provinces = D.provinces ? chemin(D.provinces, false) : null;
   network.on("beforeDrawing", function (ctx) {
     const r = rectangleVisible();
     const s = network.getScale();
     ctx.save();
-    ctx.fillStyle = monde ? "#eef4f8" : "#ffffff";  // l'océan, ou un fond blanc (image PNG)
+    ctx.fillStyle = monde ? "#b8d4e8" : "#ffffff";  // la mer (bleue, nette au projecteur), ou un fond blanc
     ctx.fillRect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
-    if (monde) {
-      ctx.fillStyle = "#dfe3e6";
-      ctx.strokeStyle = "#ffffff";
+    if (monde) {  // les terres claires, frontières grises, provinces et États en tireté fin
+      ctx.fillStyle = "#f6f3ec";
+      ctx.strokeStyle = "#8d99a3";
       ctx.lineWidth = 1 / s;
       ctx.fill(monde);
       ctx.stroke(monde);
+      if (provinces) {
+        ctx.strokeStyle = "#a9b2b9";
+        ctx.lineWidth = 0.8 / s;
+        ctx.setLineDash([4 / s, 3 / s]);
+        ctx.stroke(provinces);
+        ctx.setLineDash([]);
+      }
     }
     if (D.bandes) {
       for (const b of D.bandes) {
@@ -142,29 +230,44 @@ var carte = { pret: false };
     ctx.restore();
   });
 
-  const largeurs = new Map();  // largeur du libellé à TAILLE_LIBELLE px, mesurée une fois
+  const largeurs = new Map();  // largeur de chaque texte à 100 px (normal ou gras), mesurée une fois
   const mesureur = document.createElement("canvas").getContext("2d");
-  mesureur.font = TAILLE_LIBELLE + "px " + POLICE;
-  function largeurLibelle(id) {
-    let w = largeurs.get(id);
-    if (w === undefined) { w = mesureur.measureText(parId.get(id).libelle).width; largeurs.set(id, w); }
+  function largeur100(texte) {
+    const gras = carte.presentation ? "600 " : "";
+    let w = largeurs.get(gras + texte);
+    if (w === undefined) {
+      mesureur.font = gras + "100px " + POLICE;
+      w = mesureur.measureText(texte).width;
+      largeurs.set(gras + texte, w);
+    }
     return w;
+  }
+  /** Le libellé complet d'abord, l'abrégé s'il ne tient pas. */
+  function variantes(id) {
+    const e = etiquettes.get(id), px = taillePx() / 100;
+    const marge = taillePx() * 0.3;  // un blanc entre deux libellés voisins
+    const v = [{ texte: e.court, largeur: largeur100(e.court) * px + marge }];
+    if (e.complet !== e.court && e.complet.length <= LONGUEUR_COMPLET) v.unshift({ texte: e.complet, largeur: largeur100(e.complet) * px + marge });
+    return v;
   }
   function positionVisible(id) {
     const corps = network.body.nodes[id];
+    if (geoPlaces.replies.has(id)) return null;  // dans le marqueur de son lieu
+    const anneau = D.anneaux ? 1.45 : 1;  // le libellé sous l'anneau de composition
     return corps && visibles.has(id) && !corps.options.hidden && !corps.couleurFrise
-      ? { x: corps.x, y: corps.y, taille: corps.options.size } : null;
+      ? { x: corps.x, y: corps.y, taille: corps.options.size * anneau } : null;
   }
 
   // Libellés de taille constante à l'écran, placés par libelles.js.
   function dessinerLibelles(ctx, ordre) {
     const s = network.getScale();
     const places = L.placer(ordre, positionVisible, {
-      echelle: s, rect: rectangleVisible(), taillePx: TAILLE_LIBELLE, principaux: LIBELLES_PRINCIPAUX,
-      max: D.max_libelles, seuilPx: D.seuil_libelles_px, selection: carte.selection, largeur: largeurLibelle,
+      echelle: s, rect: rectangleVisible(), taillePx: taillePx(), principaux: LIBELLES_PRINCIPAUX,
+      max: D.max_libelles, seuilPx: D.seuil_libelles_px, selection: carte.selection, variantes: variantes,
+      occupees: geoPlaces.etiquettes,
     });
     ctx.save();
-    ctx.font = TAILLE_LIBELLE / s + "px " + POLICE;
+    ctx.font = (carte.presentation ? "600 " : "") + taillePx() / s + "px " + POLICE;
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
     ctx.lineJoin = "round";
@@ -172,12 +275,13 @@ var carte = { pret: false };
     ctx.strokeStyle = "rgba(255,255,255,0.92)";
     ctx.fillStyle = "#1f2328";
     for (const p of places) {
-      const libelle = parId.get(p.id).libelle;
+      const libelle = p.texte;
       ctx.strokeText(libelle, p.x, p.y);
       ctx.fillText(libelle, p.x, p.y);
     }
     ctx.restore();
     carte.libelles = places.length;
+    carte.textesLibelles = places.map((p) => p.texte);
     carte.boitesLibelles = places.map((p) => p.boite);  // [x0, y0, x1, y1] en coordonnées du canevas
   }
 
@@ -214,7 +318,27 @@ var carte = { pret: false };
     ctx.restore();
   }
 
+  /** Anneau de composition par échelle autour de chaque groupe (vue agrégée colorée par échelle). */
+  function dessinerAnneaux(ctx) {
+    const s = network.getScale();
+    ctx.save();
+    for (const n of D.noeuds) {
+      const corps = network.body.nodes[n.id];
+      if (!corps || !visibles.has(n.id) || !n.repartition) continue;
+      const epaisseur = Math.max(4 / s, corps.options.size * 0.4), r = corps.options.size + epaisseur / 2;
+      ctx.lineWidth = epaisseur;
+      for (const sec of AG.secteurs(n.repartition, D.anneaux)) {
+        ctx.beginPath();
+        ctx.arc(corps.x, corps.y, r, sec.debut, sec.fin);
+        ctx.strokeStyle = sec.couleur;
+        ctx.stroke();
+      }
+    }
+    ctx.restore();
+  }
+
   network.on("afterDrawing", function (ctx) {
+    if (D.anneaux) dessinerAnneaux(ctx);
     if (carte.selection !== null && carte.selection !== undefined && network.body.nodes[carte.selection]) {
       dessinerEvidence(ctx);
       dessinerLibelles(ctx, [carte.selection, ...priorite.filter((id) => carte.evidence.has(id) && id !== carte.selection)]);
@@ -230,36 +354,60 @@ var carte = { pret: false };
   const contenu = document.getElementById("fiche-contenu");
   const contexteFiche = {
     agregat: D.agregat, textes: T, nombres: nombreFormat, vocab: vocab, nomPays: nomPays, parId: parId,
-    adjacence: adjacence, chaines: D.chaines, mesures: D.mesures_fiche, disposition: D.disposition,
+    adjacence: adjacence, chaines: D.chaines, mesures: D.mesures_fiche, disposition: D.disposition, langue: langue,
   };
+  const ANIMATION = { duration: 400, easingFunction: "easeInOutQuad" };
+  carte.lienSelectionne = null;
 
   function selectionner(id, centrer) {
     if (!parId.has(id)) return;
     if (!visibles.has(id)) reinitialiserFiltres();
     if (!noeudAffiche(id)) carte.frise.aller(null);  // cachée par la frise : toutes les années
+    carte.lienSelectionne = null;
     carte.selection = id;
     carte.evidence = new Set([id]);
     for (const v of adjacence.get(id)) if (noeudAffiche(v.autre) && lienAffiche(v.lien.id)) carte.evidence.add(v.autre);
     network.selectNodes([id]);
     afficherFiche(parId.get(id));
-    if (centrer) {
-      network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    if (centrer) {  // recadrer sur l'organisation et ses partenaires visibles
+      network.fit({ nodes: [...carte.evidence], maxZoomLevel: Math.max(network.getScale(), 1.2), animation: ANIMATION });
     }
     network.redraw();
+    noterVue();
+  }
+  /** Fiche du lien ``id`` : ferme la fiche d'organisation, met le lien et ses deux bouts en évidence. */
+  function selectionnerLien(id) {
+    const e = lienParId.get(id);
+    if (!e) return;
+    carte.selection = null;
+    carte.lienSelectionne = id;
+    carte.evidence = new Set([e.from, e.to]);
+    network.unselectAll();
+    if (vueLiens.get(id)) network.selectEdges([id]);
+    contenu.replaceChildren(...LI.contenu(e, contexteLiens).map(construire));
+    fiche.hidden = false;
+    fiche.scrollTop = 0;
+    network.redraw();
+    noterVue();
   }
   function deselectionner() {
+    carte.lienSelectionne = null;
     carte.selection = null;
     carte.evidence = new Set();
     network.unselectAll();
     fiche.hidden = true;
     network.redraw();
+    noterVue();
   }
   carte.selectionner = selectionner;
+  carte.selectionnerLien = selectionnerLien;
   carte.deselectionner = deselectionner;
 
   network.on("click", function (p) {
+    if (geo && clicGeo(p)) return;
     if (p.nodes.length) selectionner(p.nodes[0], false);
-    else if (!p.edges.length) deselectionner();
+    else if (p.edges.length) selectionnerLien(p.edges[0]);
+    else deselectionner();
   });
   document.getElementById("fermer-fiche").addEventListener("click", deselectionner);
 
@@ -270,7 +418,9 @@ var carte = { pret: false };
     return b;
   }
   function afficherFiche(n) {
-    contenu.replaceChildren(...FI.contenu(n, contexteFiche).map(construire));
+    const x = Object.assign({}, contexteFiche, { agregat: D.agregat && n.organisation === undefined,
+      ouvrable: Boolean(D.organisations) && n.organisation === undefined });
+    contenu.replaceChildren(...FI.contenu(n, x).map(construire));
     fiche.hidden = false;
     fiche.scrollTop = 0;
   }
@@ -308,29 +458,47 @@ var carte = { pret: false };
   });
 
   // --- Légende ---------------------------------------------------------------------------
-  document.getElementById("legende-titre").textContent = D.legende.titre;
   const legende = document.getElementById("legende");
-  for (const entree of D.legende.entrees) {
-    const li = el("li");
-    const pastille = el("span", null, "pastille");
-    pastille.style.backgroundColor = entree.couleur;
-    li.appendChild(pastille);
-    li.appendChild(el("span", entree.libelle));
-    li.appendChild(el("span", nombreFormat.format(entree.nombre), "nombre"));
-    legende.appendChild(li);
+  const flottante = document.getElementById("legende-flottante");
+  function construireLegende() {
+    document.getElementById("legende-titre").textContent = D.legende.titre;
+    legende.replaceChildren();
+    flottante.replaceChildren(el("strong", D.legende.titre));
+    for (const entree of D.legende.entrees) {
+      const li = el("li");
+      const pastille = el("span", null, "pastille");
+      pastille.style.backgroundColor = entree.couleur;
+      li.appendChild(pastille);
+      li.appendChild(el("span", entree.libelle));
+      li.appendChild(el("span", nombreFormat.format(entree.nombre), "nombre"));
+      legende.appendChild(li);
+      const compacte = el("span");  // légende compacte du mode présentation
+      compacte.appendChild(pastille.cloneNode());
+      compacte.appendChild(document.createTextNode(entree.libelle));
+      flottante.appendChild(compacte);
+    }
+    document.getElementById("legende-taille").textContent = D.taille;
   }
-  document.getElementById("legende-taille").textContent = D.taille;
+  construireLegende();
   document.getElementById("legende-approximative").hidden = !D.approximatives;
+  document.getElementById("legende-anneaux").hidden = !D.anneaux;
 
   // --- Filtres : cases à cocher ------------------------------------------------------------
   const compte = document.getElementById("compte");
   const cases = [];
+  const blocsFiltres = [];  // { f, summary, boutons, ul }, pour changer de langue
   function afficherCompte() {
     const corps = network.body;  // à jour après chaque changement de données (filtres, frise)
-    compte.textContent = O.remplir(T.affichage, {
+    const modele = D.agregat && carte.groupeOuvert === null ? T.affichage_groupes : T.affichage;
+    compte.textContent = O.remplir(modele, {
       n: nombreFormat.format(corps.nodeIndices.length), m: nombreFormat.format(corps.edgeIndices.length) });
   }
-  function appliquerFiltres() {
+  /** Cadre toutes les organisations visibles (après un filtre). */
+  function recadrer() {
+    if (visibles.size) network.fit({ nodes: [...visibles], animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+  }
+  carte.recadrer = recadrer;
+  function appliquerFiltres(options) {
     calculerVisibles();
     vueNoeuds.refresh();
     vueLiens.refresh();
@@ -338,7 +506,9 @@ var carte = { pret: false };
     if (carte.selection !== null && !noeudAffiche(carte.selection)) deselectionner();
     else if (carte.selection !== null) selectionner(carte.selection, false);
     afficherCompte();
+    if (!options || options.recadrer !== false) recadrer();
     network.redraw();
+    noterVue();
   }
   function reinitialiserFiltres() {
     for (const c of cases) { c.boite.checked = true; actifs[c.cle].add(c.valeur); }
@@ -348,12 +518,18 @@ var carte = { pret: false };
   carte.reinitialiserFiltres = reinitialiserFiltres;
   carte.actifs = actifs;
   const blocFiltres = document.getElementById("filtres");
+  let comparer = new Intl.Collator(langue).compare;
+  /** Les cases d'un filtre dans l'ordre de leur libellé (selon la langue). */
+  function ordonner(bloc) {
+    for (const v of F.trier(bloc.f, comparer)) bloc.ul.appendChild(cases.find((c) => c.cle === bloc.f.cle && c.valeur === v.valeur).li);
+  }
   for (const f of D.filtres) {
     if (!f.valeurs.length) continue;
     const details = el("details", null, "filtre");
     details.dataset.cle = f.cle;
     details.open = f.valeurs.length <= 8;
-    details.appendChild(el("summary", f.titre));
+    const summary = el("summary", f.titre);
+    details.appendChild(summary);
     const boutons = el("div", null, "boutons");
     const mesCases = [];
     for (const [texte, etat] of [[T.tout, true], [T.aucun, false]]) {
@@ -378,24 +554,59 @@ var carte = { pret: false };
         F.cocher(actifs, f.cle, v.valeur, boite.checked);
         appliquerFiltres();
       });
+      const texte = el("span", v.libelle);
       label.appendChild(boite);
-      label.appendChild(el("span", v.libelle));
+      label.appendChild(texte);
       label.appendChild(el("span", nombreFormat.format(v.nombre), "nombre"));
       li.appendChild(label);
       ul.appendChild(li);
-      const c = { cle: f.cle, valeur: v.valeur, boite: boite };
+      const c = { cle: f.cle, valeur: v.valeur, boite: boite, li: li, texte: texte };
       cases.push(c);
       mesCases.push(c);
     }
     details.appendChild(ul);
     blocFiltres.appendChild(details);
+    const bloc = { f: f, summary: summary, boutons: boutons, ul: ul };
+    ordonner(bloc);
+    blocsFiltres.push(bloc);
   }
   document.getElementById("reinitialiser").addEventListener("click", reinitialiserFiltres);
   afficherCompte();
 
-  // --- Image PNG : la vue, avec titre et légende ------------------------------------------
-  function imagePNG() {
-    const source = conteneur.querySelector("canvas");
+  // --- Image PNG : la vue agrandie (2×, 3× ou largeur choisie), avec titre, date et légende ---------
+  const choixImage = document.getElementById("image-resolution");
+  function remplirChoixImage() {
+    const valeur = choixImage.value || "2";
+    choixImage.replaceChildren();
+    for (const c of I.CHOIX) {
+      const texte = c === "1" ? "PNG " + T.image_ecran : c.startsWith("l") ? "PNG " + O.remplir(T.image_largeur, { n: nombreFormat.format(Number(c.slice(1))) }) : "PNG " + c + "×";
+      const o = el("option", texte);
+      o.value = c;
+      choixImage.appendChild(o);
+    }
+    choixImage.value = valeur;
+  }
+  remplirChoixImage();
+  /** Image PNG de la vue : la carte est redessinée à ``choix`` (« 2 », « 3 », « l4000 »…) fois sa
+      résolution, le temps de la copier, puis rendue à l'écran. Rend une adresse data:. */
+  function imagePNG(choix) {
+    const canevas = network.canvas;
+    const dpr = canevas.pixelRatio || 1;
+    const k = I.facteur(choix || "1", conteneur.clientWidth, dpr);
+    const origine = canevas._determinePixelRatio;
+    let source = conteneur.querySelector("canvas");
+    const copie = document.createElement("canvas");
+    try {
+      canevas._determinePixelRatio = () => k;
+      network.redraw();  // synchrone : redimensionne le canevas (setSize) puis dessine
+      copie.width = source.width;
+      copie.height = source.height;
+      copie.getContext("2d").drawImage(source, 0, 0);
+    } finally {
+      canevas._determinePixelRatio = origine;
+      network.redraw();
+    }
+    source = copie;
     const dim = I.dimensions(source.width, source.height, conteneur.clientWidth);
     const c = document.createElement("canvas");
     c.width = dim.largeur;
@@ -405,12 +616,13 @@ var carte = { pret: false };
       sousTitre: document.getElementById("sous-titre").textContent,
       legende: D.legende, police: POLICE,
     });
+    carte.dernierePNG = { largeur: c.width, hauteur: c.height, facteur: k };
     return c.toDataURL("image/png");
   }
   carte.imagePNG = imagePNG;
   document.getElementById("image").addEventListener("click", function () {
     const a = document.createElement("a");
-    a.href = imagePNG();
+    a.href = imagePNG(choixImage.value);
     a.download = "carte.png";
     document.body.appendChild(a);
     a.click();
@@ -430,7 +642,7 @@ var carte = { pret: false };
   const indexFrise = bornesFrise ? FR.indexer(D.liens) : [];
   const GRIS = { background: "#e4e6e8", border: "#c3c7cb", highlight: { background: "#e4e6e8", border: "#8a8f94" },
     hover: { background: "#e4e6e8", border: "#8a8f94" } };
-  let minuterie = null;
+  let minuterieFrise = null;
 
   /** Masque (ou grise) dans le dessin ce que l'année exclut ; les vues des filtres restent telles quelles. */
   function masquerFrise() {
@@ -476,19 +688,20 @@ var carte = { pret: false };
       });
     }
     blocFrise.dataset.annee = FR.etatAnnee(frise.annee, frise.mode);
+    if (typeof noterVue === "function") noterVue();
   }
   function arreterLecture() {
-    if (minuterie !== null) clearInterval(minuterie);
-    minuterie = null;
+    if (minuterieFrise !== null) clearInterval(minuterieFrise);
+    minuterieFrise = null;
     lecture.textContent = T.frise_lecture;
     lecture.setAttribute("aria-pressed", "false");
   }
   function lire() {
-    if (minuterie !== null) { arreterLecture(); return; }
+    if (minuterieFrise !== null) { arreterLecture(); return; }
     if (frise.annee === null || frise.annee >= bornesFrise.max) allerAnnee(bornesFrise.min);
     lecture.textContent = T.frise_pause;
     lecture.setAttribute("aria-pressed", "true");
-    minuterie = setInterval(function () {
+    minuterieFrise = setInterval(function () {
       const a = FR.suivante(frise.annee, bornesFrise);
       if (a === null) arreterLecture(); else allerAnnee(a);
     }, 700);
@@ -516,4 +729,267 @@ var carte = { pret: false };
     absente.textContent = D.agregat ? T.frise_agregee : T.frise_sans_annees;
     absente.hidden = false;
   }
+  // --- Vue agrégée : ouvrir un groupe (ses organisations à sa place, le reste agrégé), le refermer ---
+  let ouverture = null;  // { groupe, noeud, liens (du groupe), ajoutes: { noeuds, liens } }
+  const bordures = Object.assign({}, D.bordures, D.bordures_organisations || {});
+  /** Après un changement de nœuds : index, voisinages, priorités, libellés, visibles. */
+  function reindexer() {
+    parId.clear();
+    for (const n of D.noeuds) parId.set(n.id, n);
+    lienParId.clear();
+    for (const e of D.liens) lienParId.set(e.id, e);
+    adjacence.clear();
+    for (const [id, v] of O.adjacence(D.noeuds, D.liens)) adjacence.set(id, v);
+    priorite.splice(0, priorite.length, ...L.priorite(D.noeuds, adjacence));
+    calculerEtiquettes();
+    index.splice(0, index.length, ...R.indexer(D.noeuds));
+    calculerVisibles();
+  }
+  function ouvrirGroupe(id) {
+    if (!D.organisations || !parId.has(id)) return;
+    if (ouverture) refermerGroupe();
+    const groupe = parId.get(id);
+    const centre = network.getPositions([id])[id] || { x: groupe.x || 0, y: groupe.y || 0 };
+    const ajoutes = AG.ouvrir(id, D.organisations, D.liens_organisations, centre);
+    const ctxOrg = Object.assign({}, textesInfobulle, { agregat: false });
+    for (const n of ajoutes.noeuds) n.color = O.couleurs(n.color, bordures);
+    const liensGroupe = D.liens.filter((e) => e.from === id || e.to === id);
+    ouverture = { groupe: id, noeud: groupe, liens: liensGroupe, ajoutes: ajoutes };
+    D.noeuds.splice(D.noeuds.indexOf(groupe), 1, ...ajoutes.noeuds);
+    D.liens = D.liens.filter((e) => e.from !== id && e.to !== id).concat(ajoutes.liens);
+    reindexer();
+    for (const n of ajoutes.noeuds) n.title = O.infobulle(n, ctxOrg);
+    for (const e of ajoutes.liens) e.title = LI.infobulle(e, contexteLiens);
+    deselectionner();
+    edges.remove(liensGroupe.map((e) => e.id));
+    nodes.remove(id);
+    nodes.add(ajoutes.noeuds);
+    edges.add(ajoutes.liens);
+    carte.groupeOuvert = id;
+    afficherCompte();
+    network.fit({ nodes: ajoutes.noeuds.map((n) => n.id), maxZoomLevel: 2, animation: ANIMATION });
+  }
+  function refermerGroupe() {
+    if (!ouverture) return;
+    const o = ouverture;
+    ouverture = null;
+    const ids = new Set(o.ajoutes.noeuds.map((n) => n.id));
+    D.noeuds = D.noeuds.filter((n) => !ids.has(n.id)).concat([o.noeud]);
+    D.liens = D.liens.filter((e) => !ids.has(e.from) && !ids.has(e.to)).concat(o.liens);
+    reindexer();
+    deselectionner();
+    edges.remove(o.ajoutes.liens.map((e) => e.id));
+    nodes.remove([...ids]);
+    nodes.add(o.noeud);
+    edges.add(o.liens);
+    carte.groupeOuvert = null;
+    afficherCompte();
+    selectionner(o.groupe, true);
+  }
+  carte.ouvrirGroupe = ouvrirGroupe;
+  carte.refermerGroupe = refermerGroupe;
+  network.on("doubleClick", function (p) {  // double-clic : ouvrir un groupe, ou refermer le groupe ouvert
+    if (!p.nodes.length) return;
+    const n = parId.get(p.nodes[0]);
+    if (n && n.groupeOuvert !== undefined) refermerGroupe();
+    else if (D.organisations && n && n.organisation === undefined) ouvrirGroupe(n.id);
+  });
+
+  // --- Taille des libellés (A− A+) ------------------------------------------------------------
+  function reglerLibelles(delta) {
+    tailleBase = P.regler(tailleBase, delta);
+    carte.tailleLibelles = taillePx();
+    network.redraw();
+    noterVue();
+  }
+  carte.tailleLibelles = taillePx();
+  carte.reglerLibelles = reglerLibelles;
+  document.getElementById("libelles-moins").addEventListener("click", () => reglerLibelles(-1));
+  document.getElementById("libelles-plus").addEventListener("click", () => reglerLibelles(1));
+
+  // --- Mode présentation : panneaux repliés, plein écran, libellés agrandis, légende en surimpression -
+  const boutonPresentation = document.getElementById("presentation");
+  function presenter(actif) {
+    carte.presentation = actif;
+    document.body.classList.toggle("presentation", actif);
+    boutonPresentation.setAttribute("aria-pressed", String(actif));
+    boutonPresentation.textContent = actif ? T.quitter_presentation : T.presentation;
+    flottante.hidden = !actif;
+    carte.tailleLibelles = taillePx();
+    // liens plus épais au projecteur
+    edges.update(D.liens.map((e) => ({ id: e.id, width: (e.width || D.options.edges.width) * (actif ? P.AGRANDISSEMENT : 1) })));
+    const plein = document.fullscreenElement;
+    try {
+      if (actif && !plein && document.documentElement.requestFullscreen) {
+        document.documentElement.requestFullscreen().catch(() => {});  // refusé hors geste : tant pis
+      } else if (!actif && plein && document.exitFullscreen) {
+        document.exitFullscreen().catch(() => {});
+      }
+    } catch (e) { /* plein écran indisponible */ }
+    setTimeout(function () { network.redraw(); if (carte.selection === null) recadrer(); }, 60);
+    noterVue();
+  }
+  carte.presenter = presenter;
+  boutonPresentation.addEventListener("click", () => presenter(!carte.presentation));
+  document.addEventListener("fullscreenchange", function () {
+    if (!document.fullscreenElement && carte.presentation) presenter(false);  // Échap du navigateur
+  });
+  document.addEventListener("keydown", function (ev) {
+    const cible = ev.target;
+    const champ = cible && (cible.tagName === "INPUT" || cible.tagName === "SELECT" || cible.tagName === "TEXTAREA");
+    const action = P.action({ key: ev.key, ctrlKey: ev.ctrlKey, altKey: ev.altKey, metaKey: ev.metaKey, champ: champ });
+    if (action === "presentation") presenter(!carte.presentation);
+    else if (action === "plus") reglerLibelles(1);
+    else if (action === "moins") reglerLibelles(-1);
+    else if (action === "ajuster") network.fit({ animation: { duration: 300 } });
+    else if (action === "quitter") { if (carte.presentation) presenter(false); else if (!fiche.hidden) deselectionner(); }
+    else return;
+    ev.preventDefault();
+  });
+
+  // --- Langue de la page : toutes les langues sont embarquées -------------------------------
+  const NOMS_LANGUES = { fr: "Français", en: "English", es: "Español", pt: "Português" };
+  const choixLangue = document.getElementById("langue-page");
+  for (const lg of Object.keys(D.langues || {})) {
+    const o = el("option", NOMS_LANGUES[lg] || lg);
+    o.value = lg;
+    choixLangue.appendChild(o);
+  }
+  choixLangue.value = langue;
+  function changerLangue(lg) {
+    const X = D.langues && D.langues[lg];
+    if (!X) return;
+    langue = lg;
+    T = X.textes;
+    D.textes = X.textes; D.vocabulaire = X.vocabulaire; D.pays = X.pays; D.legende = X.legende; D.taille = X.taille;
+    nombreFormat = O.formateur(lg);
+    ({ vocab, nomPays } = O.traducteurs(X.vocabulaire, X.pays, T.non_precise));
+    comparer = new Intl.Collator(lg).compare;
+    for (const ctx of [textesInfobulle, contexteFiche, contexteLiens]) {
+      Object.assign(ctx, { textes: T, nombres: nombreFormat, vocab: vocab, nomPays: nomPays, langue: lg });
+    }
+    document.documentElement.lang = lg;
+    for (const e of document.querySelectorAll("[data-t]")) if (T[e.dataset.t] !== undefined) e.textContent = T[e.dataset.t];
+    for (const e of document.querySelectorAll("[data-t-placeholder]")) e.placeholder = T[e.dataset.tPlaceholder] || "";
+    for (const e of document.querySelectorAll("[data-t-title]")) {
+      e.title = T[e.dataset.tTitle] || "";
+      e.setAttribute("aria-label", e.title);
+    }
+    boutonPresentation.textContent = carte.presentation ? T.quitter_presentation : T.presentation;
+    document.title = X.titre;
+    document.getElementById("titre").textContent = X.titre;
+    document.getElementById("sous-titre").textContent = X.sous_titre;
+    const bandeau = document.getElementById("bandeau");
+    if (bandeau && X.bandeau) bandeau.textContent = X.bandeau;
+    if (X.noms) for (const n of D.noeuds) if (X.noms[n.id] !== undefined) n.nom = X.noms[n.id];
+    if (X.bandes && D.bandes) D.bandes.forEach((b, i) => { b.libelle = X.bandes[i]; });
+    calculerEtiquettes();
+    for (const n of D.noeuds) n.title = O.infobulle(n, textesInfobulle);
+    for (const e of D.liens) e.title = LI.infobulle(e, contexteLiens);
+    nodes.update(D.noeuds.map((n) => ({ id: n.id, title: n.title, nom: n.nom, libelle: n.libelle, complet: n.complet })));
+    edges.update(D.liens.map((e) => ({ id: e.id, title: e.title })));
+    construireLegende();
+    for (const bloc of blocsFiltres) {
+      const traduit = X.filtres.find((f) => f.cle === bloc.f.cle);
+      if (!traduit) continue;
+      bloc.f = traduit;
+      bloc.summary.textContent = traduit.titre;
+      const b = bloc.boutons.querySelectorAll("button");
+      b[0].textContent = T.tout;
+      b[1].textContent = T.aucun;
+      for (const v of traduit.valeurs) {
+        const c = cases.find((x) => x.cle === traduit.cle && x.valeur === v.valeur);
+        if (c) c.texte.textContent = v.libelle;
+      }
+      ordonner(bloc);
+    }
+    remplirChoixImage();
+    afficherCompte();
+    if (carte.lienSelectionne !== null) selectionnerLien(carte.lienSelectionne);
+    else if (carte.selection !== null) afficherFiche(parId.get(carte.selection));
+    index.splice(0, index.length, ...R.indexer(D.noeuds));
+    network.redraw();
+    noterVue();
+  }
+  carte.changerLangue = changerLangue;
+  choixLangue.addEventListener("change", () => changerLangue(choixLangue.value));
+
+  // --- La vue dans l'adresse : #org=…&filtre=…&zoom=… ; bouton « Copier le lien de cette vue » ------
+  function etatVue() {
+    const pos = network.getViewPosition();
+    return {
+      org: carte.selection, lien: carte.lienSelectionne, filtres: V.filtresEnTexte(actifs, D.filtres),
+      zoom: network.getScale(), x: pos.x, y: pos.y, langue: langue !== D.langue ? langue : null,
+      taille: tailleBase !== (D.taille_libelles || 13) ? tailleBase : null, presentation: carte.presentation,
+      annee: carte.frise && carte.frise.bornes ? carte.frise.adresse() || null : null,
+    };
+  }
+  carte.etatVue = etatVue;
+  /** Écrit l'état dans l'adresse (sans recharger ni allonger l'historique), un instant après le dernier changement. */
+  function noterVue() {
+    if (!vueRestauree) return;
+    clearTimeout(minuterie);
+    minuterie = setTimeout(function () {
+      try { history.replaceState(null, "", V.ecrire(etatVue()) || location.pathname + location.search); } catch (e) { /* adresse figée */ }
+    }, 150);
+  }
+  network.on("dragEnd", noterVue);
+  network.on("zoom", noterVue);
+  network.on("animationFinished", noterVue);
+  /** Applique l'état lu dans l'adresse : langue, libellés, filtres, sélection, cadrage. */
+  function restaurerVue(fragment) {
+    const e = V.lire(fragment);
+    if (e.langue && D.langues && D.langues[e.langue]) { choixLangue.value = e.langue; changerLangue(e.langue); }
+    if (e.taille) { tailleBase = P.regler(e.taille, 0); carte.tailleLibelles = taillePx(); }
+    if (e.filtres.length) {
+      for (const texte of e.filtres) {
+        const r = V.resoudreFiltre(texte, D.filtres);
+        if (!r) continue;
+        const garder = new Set(r.valeurs);
+        for (const c of cases) {
+          if (c.cle !== r.cle) continue;
+          c.boite.checked = garder.has(c.valeur);
+          F.cocher(actifs, c.cle, c.valeur, c.boite.checked);
+        }
+      }
+      appliquerFiltres({ recadrer: e.zoom === null });
+    }
+    if (e.presentation) presenter(true);
+    if (e.annee !== null && carte.frise && carte.frise.bornes) carte.frise.depuisAdresse(e.annee);
+    if (e.org !== null && parId.has(e.org)) selectionner(e.org, e.zoom === null);
+    else if (e.lien !== null && lienParId.has(e.lien)) selectionnerLien(e.lien);
+    if (e.zoom !== null) {
+      const pos = network.getViewPosition();
+      network.moveTo({ scale: e.zoom, position: { x: e.x === null ? pos.x : e.x, y: e.y === null ? pos.y : e.y } });
+    }
+    network.redraw();
+  }
+  carte.restaurerVue = restaurerVue;
+  window.addEventListener("hashchange", () => restaurerVue(location.hash));
+  function quandPret(f) {
+    if (carte.pret) f(); else attentes.push(f);
+  }
+  quandPret(function () {
+    if (location.hash.length > 1) restaurerVue(location.hash);
+    vueRestauree = true;
+    carte.vueRestauree = true;
+  });
+
+  const panneauLien = document.getElementById("lien-vue");
+  const champLien = document.getElementById("lien-vue-texte");
+  const copie = document.getElementById("lien-copie");
+  document.getElementById("copier-lien").addEventListener("click", function () {
+    const adresse = location.href.split("#")[0] + V.ecrire(etatVue());
+    try { history.replaceState(null, "", V.ecrire(etatVue())); } catch (e) { /* adresse figée */ }
+    champLien.value = adresse;  // propriété value : du texte
+    panneauLien.hidden = false;
+    champLien.select();
+    copie.textContent = "";
+    const presse = navigator.clipboard && navigator.clipboard.writeText ? navigator.clipboard.writeText(adresse) : Promise.reject(new Error("—"));
+    presse.then(() => { copie.textContent = T.lien_copie; }, () => {
+      try { if (document.execCommand("copy")) copie.textContent = T.lien_copie; } catch (e) { /* à copier à la main */ }
+    });
+  });
+  champLien.addEventListener("keydown", (ev) => { if (ev.key === "Escape") panneauLien.hidden = true; });
+  champLien.addEventListener("blur", () => setTimeout(() => { panneauLien.hidden = true; }, 200));
 })();
