@@ -212,3 +212,17 @@ def test_decoupage_en_lignes_rapide(texte: str) -> None:
         assert texte.splitlines(keepends=True) == list(lignes_physiques(texte))
         for taille in (1, 3, 7):
             assert list(_lignes_par_blocs(texte, taille)) == list(lignes_physiques(texte))
+
+
+def test_projection_partagee_memes_mesures() -> None:
+    """analyser construit la projection une fois : mêmes mesures et même résumé qu'avant."""
+    from pandas.testing import assert_frame_equal
+
+    from reseau.analyse.mesures import mesures_organisations, projection_igraph, resume_reseau
+
+    G = charger()
+    g = projection_igraph(G)
+    aretes = g.get_edgelist()
+    assert_frame_equal(mesures_organisations(G, projection=g), mesures_organisations(G))
+    assert resume_reseau(G, projection=g) == resume_reseau(G)
+    assert g.get_edgelist() == aretes  # la projection partagée n'est pas modifiée
