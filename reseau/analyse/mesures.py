@@ -112,6 +112,12 @@ def _projection_igraph(G: nx.MultiGraph) -> igraph.Graph:
     return g
 
 
+def projection_igraph(G: nx.MultiGraph) -> igraph.Graph:
+    """La projection igraph de ``G`` (voir :func:`_projection_igraph`), à construire une fois et à
+    passer à :func:`mesures_organisations` et :func:`resume_reseau` (``projection=``)."""
+    return _projection_igraph(G)
+
+
 @contextlib.contextmanager
 def hasard_fixe() -> Iterator[None]:
     """Le générateur d'igraph à graine fixe le temps d'un calcul, puis celui par défaut."""
@@ -353,6 +359,7 @@ def mesures_organisations(
     pivots: int | None = None,
     groupes: str = "echelle",
     progression: Callable[[str], None] | None = None,
+    projection: igraph.Graph | None = None,
 ) -> pandas.DataFrame:
     """Une ligne par organisation (ordre des nœuds) : identité puis les mesures de ``MESURES``.
 
@@ -363,7 +370,8 @@ def mesures_organisations(
     :func:`reseau.analyse.courtage.roles_courtage`). ``attrs["intermediarite"]`` dit comment
     l'intermédiarité a été calculée (:func:`calcul_intermediarite`). ``progression``
     reçoit un message par étape longue (réseaux d'au moins ``SEUIL_PROGRESSION``
-    organisations). Le graphe n'est pas modifié.
+    organisations). ``projection`` : celle de :func:`projection_igraph` si elle est déjà
+    construite (partagée avec :func:`resume_reseau`, jamais modifiée). Le graphe n'est pas modifié.
 
     >>> from reseau.entrees.graphe import construire
     >>> G = construire([{"id": n, "echelle": "locale"} for n in "abc"],
@@ -391,7 +399,7 @@ def mesures_organisations(
         return vide
 
     signaler(f"Mesures de {n} organisations : projection…")
-    g = _projection_igraph(G)
+    g = _projection_igraph(G) if projection is None else projection
     intermediarite, proximite, calcul = _chemins(g, exact, signaler, pivots)
     signaler("  vecteur propre, PageRank, contrainte, communautés, k-cœurs…")
     vecteur = _vecteur_propre(g)
@@ -447,8 +455,9 @@ def _assortativite(matrice: dict[str, dict[str, int]]) -> float | None:
     return None if attendu >= 1 - 1e-12 else (trace - attendu) / (1 - attendu)
 
 
-def resume_reseau(G: nx.MultiGraph, groupes: str = "echelle") -> dict[str, Any]:
+def resume_reseau(G: nx.MultiGraph, groupes: str = "echelle", projection: igraph.Graph | None = None) -> dict[str, Any]:
     """Les mesures du réseau entier (clés de ``RESUME``). Le graphe n'est pas modifié.
+    ``projection`` : celle de :func:`projection_igraph`, si elle est déjà construite.
 
     ``indice_ei`` et ``indice_ei_par_groupe`` : indice E-I de Krackhardt et Stern du réseau et
     de chaque groupe (``groupes`` : ``echelle``, ``region``, ``pays`` ou ``nord_sud`` ;
@@ -467,7 +476,7 @@ def resume_reseau(G: nx.MultiGraph, groupes: str = "echelle") -> dict[str, Any]:
     >>> r["matrice_echelles"]["locale"]["internationale"]
     2
     """
-    g = _projection_igraph(G)
+    g = _projection_igraph(G) if projection is None else projection
     n = g.vcount()
     matrice = {a: dict.fromkeys(ECHELLES, 0) for a in ECHELLES}
     nord_sud: Counter = Counter()

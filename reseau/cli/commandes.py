@@ -498,11 +498,12 @@ def analyser(G: nx.MultiGraph, format_: str, sortie: Path | None, exact: bool | 
     {"reseau": {…}, "organisations": […]}. Le résumé dit comment l'intermédiarité a été
     calculée (exacte, ou estimée avec son erreur attendue). Définitions : docs/mesures.md.
     """
-    from ..analyse.mesures import mesures_organisations, resume_reseau
+    from ..analyse.mesures import mesures_organisations, projection_igraph, resume_reseau
     from ..rendu.tables import texte_analyse
 
-    table = mesures_organisations(G, exact=exact, groupes=groupes, progression=progression)
-    resume = {**resume_reseau(G, groupes), "intermediarite": table.attrs["intermediarite"]}
+    g = projection_igraph(G) if G.number_of_nodes() else None  # une seule projection pour les deux
+    table = mesures_organisations(G, exact=exact, groupes=groupes, progression=progression, projection=g)
+    resume = {**resume_reseau(G, groupes, projection=g), "intermediarite": table.attrs["intermediarite"]}
     emettre(texte_analyse(resume, table, format_), sortie)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from ..erreurs import DonneesInvalides, Probleme
 from .essglobal import verifier_option
 from .formats import lire_donnees
 from .geographie import dossier_reference, referentiel
-from .graphe import construire, filtrer
+from .graphe import construire, construire_en_bloc, critere_liens, filtrer
 from .preparation import Options, preparer, verifier_options
 from .schema import ECHELLES, STATUTS_PAR_DEFAUT, TYPES_ORGANISATION, LigneOrganisation, LignePartenariat
 from .validation import valider_tables
@@ -72,6 +74,28 @@ def valider(
     >>> v.valide, len(v.organisations) >= 80
     (True, True)
     """
+    with sans_ramasse_miettes():
+        return _valider(donnees, colonnes, defauts, valeurs, adhesions, essglobal_echelle, essglobal_type)
+
+
+@contextmanager
+def sans_ramasse_miettes() -> Iterator[None]:
+    """Ramasse-miettes coupé le temps du bloc (des millions de petits objets, sans cycle : les
+    collectes successives coûtaient près d'un quart du chargement), puis rétabli tel quel."""
+    actif = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if actif:
+            gc.enable()
+
+
+def _valider(
+    donnees: str | Path | None, colonnes: dict[str, str] | None, defauts: dict[str, str] | None,
+    valeurs: dict[str, dict[str, str]] | None, adhesions: str | None, essglobal_echelle: str | None,
+    essglobal_type: str | None,
+) -> Validation:
     chemin = _chemin(donnees)
     options = _options(colonnes, defauts, valeurs, adhesions)
     verifier_options(options)
@@ -88,6 +112,8 @@ def valider(
         verifier_option(type_, TYPES_ORGANISATION, "--essglobal-type" if essglobal_type else "--defaut type")
     ref = referentiel()
     prepare = preparer(lu, ref, options)
+    format_lu = lu.format
+    del lu
     resultat = valider_tables(prepare.tables, ref, prepare.facultatives)
     return Validation(
         source=str(chemin),
@@ -95,7 +121,7 @@ def valider(
         partenariats=resultat.partenariats,
         problemes=prepare.problemes + resultat.problemes,
         avertissements=prepare.avertissements + resultat.avertissements,
-        format=lu.format,
+        format=format_lu,
     )
 
 
@@ -125,12 +151,29 @@ def charger(
     >>> G.nodes["gesq"]["pays"]
     'CA'
     """
-    validation = valider(donnees, colonnes=colonnes, defauts=defauts, valeurs=valeurs, adhesions=adhesions,
-                         essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
+    with sans_ramasse_miettes():
+        return _charger(donnees, annee, echelle, pays, statut, colonnes=colonnes, defauts=defauts, valeurs=valeurs,
+                        adhesions=adhesions, essglobal_echelle=essglobal_echelle, essglobal_type=essglobal_type)
+
+
+def _charger(
+    donnees: str | Path | None, annee: int | None, echelle: Iterable[str] | str | None,
+    pays: Iterable[str] | str | None, statut: Iterable[str] | str | None, **options: object,
+) -> nx.MultiGraph:
+    validation = valider(donnees, **options)  # type: ignore[arg-type]
     if not validation.valide:
         raise DonneesInvalides(validation.source, validation.problemes)
-    G = construire(validation.organisations, validation.partenariats, validation.source)
-    G.graph["avertissements"] = [str(a) for a in validation.avertissements]
-    if annee is None and echelle is None and pays is None and statut is None:
-        return G
-    return filtrer(G, annee=annee, echelle=echelle, pays=pays, statut=statut)
+    attributs = {"source": validation.source, "avertissements": [str(a) for a in validation.avertissements]}
+    if echelle is None and pays is None:
+        # Sans filtre de nœuds : le graphe filtré est rempli en bloc (même graphe que construire + filtrer).
+        garder = critere_liens(annee, statut) if annee is not None or statut is not None else None
+        G = construire_en_bloc(validation.organisations, validation.partenariats, attributs, garder)
+    else:
+        G = construire(validation.organisations, validation.partenariats, validation.source)
+        G.graph["avertissements"] = attributs["avertissements"]
+        G = filtrer(G, annee=annee, echelle=echelle, pays=pays, statut=statut)
+    del validation
+    # Les objets du chargement vivent jusqu'à la fin de la commande : le ramasse-miettes ne les
+    # parcourt plus (gc.freeze), ce qui évite de longues collectes pendant les mesures.
+    gc.freeze()
+    return G

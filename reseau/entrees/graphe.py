@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import cast
 
 import networkx as nx
 
@@ -23,11 +24,73 @@ def construire(
     >>> G.number_of_edges()
     2
     """
-    G = nx.MultiGraph(source=source)
+    return construire_en_bloc(organisations, partenariats, {"source": source})
+
+
+def _voisinages(
+    organisations: Sequence[LigneOrganisation], partenariats: Sequence[LignePartenariat], copier: bool = True,
+) -> tuple[dict[str, dict], dict[str, dict[str, dict[int, dict]]]]:
+    """Nœuds et voisinages tels que ``add_node`` puis ``add_edge`` les rangeraient, en un passage
+    (``copier=False`` : les liens eux-mêmes, sans copie)."""
+    noeuds: dict[str, dict] = {}
+    adj: dict[str, dict[str, dict[int, dict]]] = {}
     for org in organisations:
-        G.add_node(org["id"], **{k: v for k, v in org.items() if k != "id"})
+        n = org["id"]
+        if n not in noeuds:
+            adj[n] = {}
+            noeuds[n] = {}
+        noeuds[n].update((k, v) for k, v in org.items() if k != "id")
     for lien in partenariats:
-        G.add_edge(lien["source"], lien["cible"], **lien)
+        u, v = lien["source"], lien["cible"]
+        for n in (u, v):
+            if n not in noeuds:
+                adj[n] = {}
+                noeuds[n] = {}
+        cles = adj[u].get(v)
+        if cles is None:
+            cles = adj[u][v] = {}
+            adj[v][u] = cles
+        cle = len(cles)
+        while cle in cles:
+            cle += 1
+        cles[cle] = dict(lien) if copier else cast(dict, lien)
+    return noeuds, adj
+
+
+def _recopier(
+    adj: dict[str, dict[str, dict[int, dict]]], garder: Callable[[dict], bool],
+) -> dict[str, dict[str, dict[int, dict]]]:
+    """Les voisinages dans l'ordre où ``MultiGraph.copy`` les range (parcours nœud par nœud), sans
+    les liens écartés par ``garder`` : retirer un lien, ou un voisin qui n'en a plus, ne déplace
+    pas les autres ; ne pas les ajouter revient au même."""
+    copie: dict[str, dict[str, dict[int, dict]]] = {n: {} for n in adj}
+    for u, voisins in adj.items():
+        cote = copie[u]
+        for v, cles in voisins.items():
+            if v not in cote:
+                nouvelles = {k: dict(d) for k, d in cles.items() if garder(d)}
+                if nouvelles:
+                    cote[v] = nouvelles
+                    copie[v][u] = nouvelles
+    return copie
+
+
+def construire_en_bloc(
+    organisations: Sequence[LigneOrganisation], partenariats: Sequence[LignePartenariat],
+    attributs: dict, garder: Callable[[dict], bool] | None = None,
+) -> nx.MultiGraph:
+    """Le ``MultiGraph`` de :func:`construire`, rempli en bloc ; avec ``garder``, celui de
+    ``filtrer(construire(…), annee=…, statut=…)`` (copie, puis liens écartés) : mêmes nœuds,
+    mêmes clés, même ordre des voisins et des liens, sans passer par ``add_edge``.
+    """
+    noeuds, adj = _voisinages(organisations, partenariats, copier=garder is None)
+    if garder is not None:
+        adj = _recopier(adj, garder)
+    G = nx.MultiGraph()
+    G.graph.update(attributs)
+    G._node.update(noeuds)
+    G._adj.update(adj)
+    nx._clear_cache(G)
     return G
 
 
@@ -89,6 +152,17 @@ def _vocabulaire(valeurs: Iterable[str] | str | None, vocabulaire: tuple[str, ..
             f"{inconnu} dans « {', '.join(sorted(brutes))} » — valeurs possibles : {', '.join(vocabulaire)}"
         )
     return {n for n in normales.values() if n is not None}
+
+
+def critere_liens(annee: int | None = None, statut: Iterable[str] | str | None = None) -> Callable[[dict], bool]:
+    """Le test des liens gardés par :func:`filtrer` (année, statut)."""
+    statuts = _vocabulaire(statut, STATUTS, "statut inconnu")
+
+    def garder(d: dict) -> bool:
+        return not ((annee is not None and not actif(d, annee))
+                    or (statuts is not None and d.get("statut", "atteste") not in statuts))
+
+    return garder
 
 
 def filtrer(

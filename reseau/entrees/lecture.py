@@ -74,6 +74,31 @@ def lignes_physiques(texte: str) -> Iterator[str]:
         yield texte[debut:]
 
 
+def _lignes_par_blocs(texte: str, taille: int = 1 << 20) -> Iterator[str]:
+    r"""Les lignes de ``texte.splitlines(keepends=True)``, découpées par blocs d'environ ``taille``
+    caractères coupés après un ``\n`` (jamais au milieu d'un ``\r\n``) : pas de liste entière en mémoire.
+
+    >>> list(_lignes_par_blocs("a\r\nb\rc\nd", 2))
+    ['a\r\n', 'b\r', 'c\n', 'd']
+    """
+    debut, n = 0, len(texte)
+    while debut < n:
+        fin = texte.find("\n", debut + taille)
+        fin = n if fin < 0 else fin + 1
+        yield from texte[debut:fin].splitlines(keepends=True)
+        debut = fin
+
+
+def consommer(lignes: list) -> Iterator:
+    """Les lignes une à une, chacune lâchée dès lue (la liste est vide à la fin) : la copie
+    suivante d'une grande table ne coexiste pas en entier avec celle-ci."""
+    for i in range(len(lignes)):
+        ligne = lignes[i]
+        lignes[i] = None
+        yield ligne
+    lignes.clear()
+
+
 def _liste_lignes(numeros: list[int]) -> str:
     texte = ", ".join(str(n) for n in numeros[:10])
     return texte + (f" et {len(numeros) - 10} autres" if len(numeros) > 10 else "")
@@ -244,7 +269,11 @@ def lire_csv(chemin: Path, fichier: str, alias: dict[str, tuple[str, ...]]) -> T
     a_nettoyer = _A_RETIRER.search(texte) is not None
     ancienne_limite = csv.field_size_limit()
     csv.field_size_limit(reglages.CELLULE_MAX)
-    lecteur = csv.reader(lignes_physiques(texte), delimiter=separateur)
+    # splitlines coupe aussi sur VT, FF, FS, GS, RS, NEL, U+2028 et U+2029 : seulement en leur absence
+    # (a_nettoyer couvre les six premiers) rend-il les mêmes lignes que lignes_physiques, en C.
+    simple = not a_nettoyer and "\u2028" not in texte and "\u2029" not in texte
+    lecteur = csv.reader(_lignes_par_blocs(texte) if simple else lignes_physiques(texte), delimiter=separateur)
+    intern = sys.intern
     # numero : rang de l'enregistrement, comme dans un tableur (la ligne « sep=; » ne compte pas) ;
     # debut : ligne physique où il commence.
     numero, debut, physique = 0, 1, 1
@@ -262,9 +291,10 @@ def lire_csv(chemin: Path, fichier: str, alias: dict[str, tuple[str, ...]]) -> T
                 if _vide(cellules):
                     continue
                 table.entetes = [c.strip() for c in cellules]
-            elif not _vide(cellules):
-                # Valeurs courtes partagées (type, échelle, pays…) : une seule copie en mémoire.
-                table.lignes.append((numero, [sys.intern(c) if len(c) <= 24 else c for c in cellules]))
+            elif "".join(cellules).strip():  # = not _vide(cellules), sans une fonction par cellule
+                # Valeurs répétées (type, échelle, pays, référence…) : une seule copie en mémoire (les longs textes,
+                # souvent uniques, ne chargent pas la table des chaînes partagées).
+                table.lignes.append((numero, [intern(c) if len(c) <= 64 else c for c in cellules]))
         # Une cellule entre guillemets qui court jusqu'à la fin du fichier : guillemet non fermé.
         if debut < lecteur.line_num and _guillemet_ouvert(texte, debut):
             return _non_ferme(fichier, numero, debut)

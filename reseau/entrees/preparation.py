@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..erreurs import ParametreInvalide, Probleme
 from .geographie import Referentiel
-from .lecture import Table
+from .lecture import Table, consommer
 from .schema import (
     ALIAS_ORGANISATIONS,
     ALIAS_PARTENARIATS,
@@ -114,7 +114,8 @@ class _Brute:
 
     def table(self) -> Table:
         colonnes = list(dict.fromkeys(self.colonnes))
-        lignes = [(n, [v.get(c, "") for c in colonnes]) for n, v in self.lignes]
+        vides = [""] * len(colonnes)
+        lignes = [(n, list(map(v.get, colonnes, vides))) for n, v in consommer(self.lignes)]
         formules = {(n, colonnes.index(c)): f for (n, c), f in self.formules.items() if c in colonnes}
         return Table(self.fichier, colonnes, lignes, formules=formules, origine=self.origine, ignorees=self.ignorees)
 
@@ -184,9 +185,13 @@ def _brute(
     reseaux: dict[int, str] = {}
     simples = [(colonne, indices[0]) for colonne, indices in candidats.items() if len(indices) == 1]
     multiples = [(colonne, indices) for colonne, indices in candidats.items() if len(indices) > 1]
-    for numero, cellules in table.lignes:
+    for numero, cellules in consommer(table.lignes):
         taille = len(cellules)
-        valeurs = {colonne: _vide(cellules[i]) if i < taille else "" for colonne, i in simples}
+        # _vide en ligne (même calcul) : c'est la boucle la plus parcourue de la préparation.
+        valeurs = {
+            colonne: (p if len(p) > 4 or p.lower() not in VIDES else "") if i < taille and (p := cellules[i].strip())
+            else "" for colonne, i in simples
+        }
         for colonne, indices in multiples:
             trouvees = [(i, _vide(cellules[i])) for i in indices if i < taille]
             remplies = [(i, v) for i, v in trouvees if v]
@@ -373,16 +378,18 @@ def _adhesions(
 def _designer(partenariats: _Brute, organisations: _Brute) -> None:
     """Source et cible désignées par le nom (ou l'id à normaliser) deviennent des id."""
     ids = {ligne["id"].lower() for _, ligne in organisations.lignes if ligne.get("id")}
-    noms: dict[str, str | None] = {}
-    for _, ligne in organisations.lignes:
-        if ligne.get("nom") and ligne.get("id"):
-            forme = cle(ligne["nom"])
-            noms[forme] = ligne["id"] if noms.get(forme, ligne["id"]) == ligne["id"] else None
+    noms: dict[str, str | None] | None = None  # calculé au premier besoin (les id suffisent d'ordinaire)
     for _, lien in partenariats.lignes:
         for colonne in ("source", "cible"):
             valeur = lien.get(colonne, "")
             if not valeur or valeur.lower() in ids:
                 continue
+            if noms is None:
+                noms = {}
+                for _, ligne in organisations.lignes:
+                    if ligne.get("nom") and ligne.get("id"):
+                        forme = cle(ligne["nom"])
+                        noms[forme] = ligne["id"] if noms.get(forme, ligne["id"]) == ligne["id"] else None
             trouve = noms.get(cle(valeur)) or (identifiant(valeur) if identifiant(valeur) in ids else None)
             if trouve:
                 lien[colonne] = trouve
@@ -401,7 +408,11 @@ def _sans_boucles(partenariats: _Brute, avertissements: list[Probleme]) -> None:
 
 
 def preparer(lu: Lu, ref: Referentiel, options: Options | None = None) -> Prepare:
-    """Met les tables lues au schéma du contrat ; rend tables, problèmes et avertissements."""
+    """Met les tables lues au schéma du contrat ; rend tables, problèmes et avertissements.
+
+    Les lignes des tables lues sont consommées (``lu.tables[…].lignes`` vides au retour ; les
+    en-têtes restent) : une grande table n'est jamais en mémoire en trois exemplaires.
+    """
     options = options or Options()
     verifier_options(options)
     problemes = list(lu.problemes)

@@ -15,7 +15,7 @@ import reseau.reglages as reglages
 
 from ..erreurs import Probleme
 from .geographie import Referentiel
-from .lecture import Table
+from .lecture import Table, consommer
 from .schema import (
     ALIAS_ORGANISATIONS,
     ALIAS_PARTENARIATS,
@@ -297,6 +297,89 @@ def _partenariat(ligne: _Ligne, ids: dict[str, str], suggestions: Suggestions | 
     return cast(LignePartenariat, lien)
 
 
+_COLONNES_RAPIDES = ("description", "reference", "type_source", "source", "cible", "type", "debut", "fin", "poids",
+                     "statut", "oriente")
+
+
+class _Rapide:
+    """Chemin rapide d'un partenariat sans défaut : mêmes enregistrements que :func:`_partenariat`.
+
+    Au moindre écart (cellule vide obligatoire, valeur inconnue, fin de ligne, boucle…), rend
+    ``None`` : la ligne repasse alors par :func:`_partenariat`, qui écrit les messages. Les
+    conversions (vocabulaires, années, poids, booléens) sont gardées en mémoire par valeur.
+    """
+
+    def __init__(self, index: dict[str, int], ids: dict[str, str]) -> None:
+        self.ids = ids
+        # Position de chaque colonne lue ; une colonne absente pointe vers une cellule vide ajoutée en fin.
+        self.largeur = max(index.values(), default=-1) + 1
+        self.absentes = any(c not in index for c in _COLONNES_RAPIDES)
+        self.positions = tuple(index.get(c, -1) for c in _COLONNES_RAPIDES)
+        self.types: dict[str, str | None] = {}
+        self.statuts: dict[str, str | None] = {"": "atteste"}
+        self.annees: dict[str, tuple[bool, int | None]] = {"": (True, None)}
+        self.poids: dict[str, float | None] = {"": 1.0}
+        self.orientes: dict[str, bool | None] = {}
+
+    def _annee(self, texte: str) -> tuple[bool, int | None]:
+        nombre = lire_nombre(texte)
+        if nombre is None or not ANNEE_MIN <= nombre <= ANNEE_MAX or not nombre.is_integer():
+            return False, None
+        return True, int(nombre)
+
+    def _poids(self, texte: str) -> float | None:
+        nombre = lire_nombre(texte)
+        return None if nombre is None or nombre <= 0 else nombre
+
+    def _oriente(self, texte: str) -> bool | None:
+        forme = cle(texte)
+        return None if forme not in VRAI | FAUX else forme in VRAI
+
+    def __call__(self, cellules: list[str]) -> LignePartenariat | None:
+        if len(cellules) < self.largeur:
+            return None
+        ligne = "".join(cellules)
+        if "\n" in ligne or "\r" in ligne:  # plus strict que le chemin complet : repli, jamais d'écart
+            return None
+        if self.absentes:
+            cellules = cellules + [""]
+        (i_description, i_reference, i_type_source, i_source, i_cible, i_type, i_debut, i_fin, i_poids, i_statut,
+         i_oriente) = self.positions
+        source, cible = cellules[i_source].strip(), cellules[i_cible].strip()
+        if not source or not cible:
+            return None
+        id_source, id_cible = self.ids.get(source.lower()), self.ids.get(cible.lower())
+        if not id_source or not id_cible or source.lower() == cible.lower():
+            return None
+        texte = cellules[i_type].strip()
+        if texte not in self.types:
+            self.types[texte] = normaliser_vocabulaire(texte, TYPES_PARTENARIAT) if texte else None
+        type_ = self.types[texte]
+        texte = cellules[i_statut].strip()
+        if texte not in self.statuts:
+            self.statuts[texte] = normaliser_vocabulaire(texte, STATUTS)
+        statut = self.statuts[texte]
+        annees = self.annees
+        texte = cellules[i_debut].strip()
+        debut = annees[texte] if texte in annees else annees.setdefault(texte, self._annee(texte))
+        texte = cellules[i_fin].strip()
+        fin = annees[texte] if texte in annees else annees.setdefault(texte, self._annee(texte))
+        texte = cellules[i_poids].strip()
+        poids = self.poids[texte] if texte in self.poids else self.poids.setdefault(texte, self._poids(texte))
+        texte = cellules[i_oriente].strip()
+        oriente = self.orientes[texte] if texte in self.orientes else self.orientes.setdefault(texte, self._oriente(texte))
+        if (type_ is None or statut is None or not debut[0] or not fin[0] or poids is None or oriente is None
+                or (debut[1] is not None and fin[1] is not None and debut[1] > fin[1])):
+            return None
+        lien: dict = {"description": cellules[i_description].strip(), "reference": cellules[i_reference].strip()}
+        type_source = cellules[i_type_source].strip()
+        if type_source:
+            lien["type_source"] = type_source
+        lien.update(source=id_source, cible=id_cible, type=type_, debut=debut[1], fin=fin[1], poids=poids,
+                    statut=statut, oriente=oriente)
+        return cast(LignePartenariat, lien)
+
+
 def _formules_ignorees(table: Table, alias: dict[str, tuple[str, ...]], obligatoires: tuple[str, ...],
                        res: Resultat) -> None:
     """Avertit des formules sans valeur calculée hors colonnes obligatoires (celles-là sont des problèmes)."""
@@ -312,11 +395,13 @@ def _formules_ignorees(table: Table, alias: dict[str, tuple[str, ...]], obligato
 
 
 def valider_tables(
-    tables: dict[str, Table], ref: Referentiel, facultatives: frozenset[str] = frozenset()
+    tables: dict[str, Table], ref: Referentiel, facultatives: frozenset[str] = frozenset(), rapide: bool = True,
 ) -> Resultat:
     """Normalise et valide les tables ; rend tout ce qui a été trouvé.
 
     ``facultatives`` : colonnes obligatoires du contrat tolérées vides (pays d'un graphe…).
+    ``rapide`` : les partenariats sans défaut passent par un chemin court (mêmes résultats ; à
+    ``False``, chaque ligne passe par le chemin complet — sert aux tests d'égalité).
     """
     res = Resultat()
     for table in tables.values():
@@ -347,11 +432,17 @@ def valider_tables(
     if liens is not None:
         index = _colonnes_manquantes(liens, ALIAS_PARTENARIATS, OBLIGATOIRES_PARTENARIATS, res.problemes)
         suggestions = Suggestions(list(ids.values())) if ids_lisibles else None
-        for numero, cellules in liens.lignes:
-            ligne = _Ligne(liens, numero, cellules, index, res.problemes)
-            lien = _partenariat(ligne, ids, suggestions)
+        court = _Rapide(index, ids) if rapide and ids_lisibles and not liens.formules else None
+        # Sans formule à signaler ensuite, les lignes lues sont lâchées au fil de la validation.
+        for numero, cellules in (liens.lignes if liens.formules else consommer(liens.lignes)):
+            lien_rapide = court(cellules) if court is not None else None
+            if lien_rapide is None:
+                lien = _partenariat(_Ligne(liens, numero, cellules, index, res.problemes), ids, suggestions)
+            else:
+                lien = lien_rapide
             res.partenariats.append(lien)
-            relies.update((lien["source"], lien["cible"]))
+            relies.add(lien["source"])
+            relies.add(lien["cible"])
     for lue, alias, obligatoires in ((orgs, ALIAS_ORGANISATIONS, OBLIGATOIRES_ORGANISATIONS),
                                      (liens, ALIAS_PARTENARIATS, OBLIGATOIRES_PARTENARIATS)):
         if lue is not None and lue.formules:
