@@ -93,16 +93,6 @@ def ouvrir(navigateur, tmp_path):
         contexte.close()
 
 
-@pytest.fixture(scope="module")
-def reference():
-    return reseau.charger()
-
-
-@pytest.fixture(scope="module")
-def piege():
-    return reseau.charger(DONNEES_CARTE)
-
-
 def cliquer_noeud(p: Page, ident: str) -> None:
     """Clique au centre du nœud ``ident`` (après avoir cadré tout le réseau)."""
     p.js("network.fit()")

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-import reseau
 from reseau.rendu.carte import ecrire_carte
 from tests.test_navigateur import DONNEES_CARTE, NOM_PIEGE, Page, navigateur  # noqa: F401 (fixture)
 
@@ -52,16 +51,6 @@ def ouvrir(navigateur, tmp_path):  # noqa: F811
     yield _ouvrir
     for contexte in contextes:
         contexte.close()
-
-
-@pytest.fixture(scope="module")
-def reference():
-    return reseau.charger()
-
-
-@pytest.fixture(scope="module")
-def piege():
-    return reseau.charger(DONNEES_CARTE)
 
 
 def _milieu_du_lien(p: Page, a: str, b: str) -> tuple[int, dict]:
