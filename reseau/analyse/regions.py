@@ -40,13 +40,6 @@ MINIMUM_ORGANISATIONS = 3
 Cle = tuple[str, str]
 
 
-def _libelle_pays(code: str) -> str:
-    from ..entrees.geographie import referentiel
-
-    pays = referentiel().pays.get(code)
-    return pays.nom_fr if pays else code
-
-
 def _sans_region(pays: str, region: str) -> bool:
     """Vrai si la région ne précise rien : vide, nom du pays, ou province entière « … (province) »."""
     if not region.strip():

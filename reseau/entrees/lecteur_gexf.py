@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .sources import Lu, probleme, table_enregistrements
+from .sources import Lu, probleme, racine_xml, table_enregistrements
 
 
 def _local(balise: str) -> str:
@@ -41,10 +41,8 @@ def lire_gexf(chemin: Path) -> Lu:
     """Lit un GEXF en deux tables brutes."""
     fichier = str(chemin)
     lu = Lu("GEXF", contrat=False)
-    try:
-        racine = ElementTree.parse(chemin).getroot()
-    except (OSError, ElementTree.ParseError) as exc:
-        lu.problemes.append(probleme(fichier, f"GEXF illisible ({exc}) — un XML GEXF valide est attendu"))
+    racine = racine_xml(chemin, lu)
+    if racine is None:
         return lu
     graphe = next(iter(_sous(racine, "graph")), None)
     if graphe is None:

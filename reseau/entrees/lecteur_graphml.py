@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .sources import Lu, probleme, table_enregistrements
+from .sources import Lu, probleme, racine_xml, table_enregistrements
 
 
 def _local(balise: str) -> str:
@@ -42,10 +42,8 @@ def lire_graphml(chemin: Path) -> Lu:
     """Lit un GraphML en deux tables brutes (attributs tels quels, en-têtes = noms des clés)."""
     fichier = str(chemin)
     lu = Lu("GraphML", contrat=False)
-    try:
-        racine = ElementTree.parse(chemin).getroot()
-    except (OSError, ElementTree.ParseError) as exc:
-        lu.problemes.append(probleme(fichier, f"GraphML illisible ({exc}) — un XML GraphML valide est attendu"))
+    racine = racine_xml(chemin, lu)
+    if racine is None:
         return lu
     cles: dict[str, dict[str, tuple[str, str | None]]] = {"node": {}, "edge": {}, "graph": {}}
     for cle in _enfants(racine, "key"):

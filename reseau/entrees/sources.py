@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
 
 from ..erreurs import Probleme
 from .lecture import Table
@@ -39,6 +41,15 @@ class Lu:
 def probleme(fichier: str, message: str, colonne: str | None = None, ligne: int | None = None) -> Probleme:
     """Un problème (ou avertissement) situé au plus près."""
     return Probleme(fichier, ligne, colonne, None, message)
+
+
+def racine_xml(chemin: Path, lu: Lu) -> ElementTree.Element | None:
+    """L'élément racine d'un fichier XML (GraphML, GEXF) ; s'il est illisible, un problème dans ``lu``."""
+    try:
+        return ElementTree.parse(chemin).getroot()
+    except (OSError, ElementTree.ParseError) as exc:
+        lu.problemes.append(probleme(str(chemin), f"{lu.format} illisible ({exc}) — un XML {lu.format} valide est attendu"))
+        return None
 
 
 def texte_valeur(valeur: object) -> str:
