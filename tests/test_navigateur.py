@@ -59,36 +59,39 @@ class Page:
         return self.page.evaluate(expression)
 
     def requetes_externes(self) -> list[str]:
-        return [r for r in self.requetes if r != self.fichier.as_uri()]
+        return [r for r in self.requetes if r.split("#")[0] != self.fichier.as_uri()]
+
+
+def ouvrir_carte(navigateur, dossier: Path, contextes: list, G, *, largeur: int = 1280, hauteur: int = 800,
+                 fragment: str = "", pret: str = "carte.pret === true", **options) -> Page:
+    """Écrit la carte de ``G``, l'ouvre dans un contexte neuf (compté dans ``contextes``) et attend ``pret`` ;
+    toute requête est comptée, seule la page elle-même passe ; erreurs et dialogues relevés."""
+    fichier = ecrire_carte(G, dossier / f"carte{len(contextes)}.html", **options)
+    contexte = navigateur.new_context(viewport={"width": largeur, "height": hauteur})
+    contextes.append(contexte)
+    page = contexte.new_page()
+    ouverte = Page(page, fichier)
+
+    def intercepter(route):
+        ouverte.requetes.append(route.request.url)
+        if route.request.url.split("#")[0] == fichier.as_uri():
+            route.continue_()
+        else:
+            route.abort()
+
+    contexte.route("**/*", intercepter)
+    page.on("console", lambda m: ouverte.erreurs.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: ouverte.erreurs.append(str(e)))
+    page.on("dialog", lambda d: (ouverte.dialogues.append(d.message), d.dismiss()))
+    page.goto(fichier.as_uri() + fragment)
+    page.wait_for_function(f"window.carte && {pret}", timeout=30_000)
+    return ouverte
 
 
 @pytest.fixture
 def ouvrir(navigateur, tmp_path):
-    contextes = []
-
-    def _ouvrir(G, **options) -> Page:
-        fichier = ecrire_carte(G, tmp_path / f"carte{len(contextes)}.html", **options)
-        contexte = navigateur.new_context(viewport={"width": 1280, "height": 800})
-        contextes.append(contexte)
-        page = contexte.new_page()
-        ouverte = Page(page, fichier)
-
-        def intercepter(route):  # toute requête est comptée ; seule la page elle-même passe
-            ouverte.requetes.append(route.request.url)
-            if route.request.url == fichier.as_uri():
-                route.continue_()
-            else:
-                route.abort()
-
-        contexte.route("**/*", intercepter)
-        page.on("console", lambda m: ouverte.erreurs.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: ouverte.erreurs.append(str(e)))
-        page.on("dialog", lambda d: (ouverte.dialogues.append(d.message), d.dismiss()))
-        page.goto(fichier.as_uri())
-        page.wait_for_function("window.carte && carte.pret === true", timeout=30_000)
-        return ouverte
-
-    yield _ouvrir
+    contextes: list = []
+    yield lambda G, **options: ouvrir_carte(navigateur, tmp_path, contextes, G, **options)
     for contexte in contextes:
         contexte.close()
 

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reseau.rendu.carte import ecrire_carte
-from tests.test_navigateur import DONNEES_CARTE, NOM_PIEGE, Page, navigateur  # noqa: F401 (fixture)
+from tests.test_navigateur import DONNEES_CARTE, NOM_PIEGE, Page, navigateur, ouvrir_carte  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.navigateur
 
@@ -24,31 +23,10 @@ RACINE = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def ouvrir(navigateur, tmp_path):  # noqa: F811
     """Ouvre une carte à 1366×768, avec un fragment d'adresse éventuel ; compte requêtes et erreurs."""
-    contextes = []
-
-    def _ouvrir(G, fragment: str = "", **options) -> Page:
-        fichier = ecrire_carte(G, tmp_path / f"carte{len(contextes)}.html", **options)
-        contexte = navigateur.new_context(viewport={"width": LARGEUR, "height": HAUTEUR})
-        contextes.append(contexte)
-        page = contexte.new_page()
-        ouverte = Page(page, fichier)
-
-        def intercepter(route):
-            ouverte.requetes.append(route.request.url)
-            if route.request.url.split("#")[0] == fichier.as_uri():
-                route.continue_()
-            else:
-                route.abort()
-
-        contexte.route("**/*", intercepter)
-        page.on("console", lambda m: ouverte.erreurs.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: ouverte.erreurs.append(str(e)))
-        page.on("dialog", lambda d: (ouverte.dialogues.append(d.message), d.dismiss()))
-        page.goto(fichier.as_uri() + fragment)
-        page.wait_for_function("window.carte && carte.pret === true && carte.vueRestauree === true", timeout=30_000)
-        return ouverte
-
-    yield _ouvrir
+    contextes: list = []
+    yield lambda G, fragment="", **options: ouvrir_carte(
+        navigateur, tmp_path, contextes, G, largeur=LARGEUR, hauteur=HAUTEUR, fragment=fragment,
+        pret="carte.pret === true && carte.vueRestauree === true", **options)
     for contexte in contextes:
         contexte.close()
 
