@@ -445,28 +445,31 @@ class _OpenpyxlRequis(Exception):
     """Une valeur que calamine ne rend pas comme openpyxl : la feuille est relue par openpyxl."""
 
 
-def _rangees_calamine(classeur: Any, nom: str, largeur: int) -> list[list]:
+def _rangees_calamine(classeur: Any, nom: str, largeur: int | None) -> list[list]:
     """Les rangées d'une feuille lue par calamine, valeurs comme openpyxl les rend (une date seule : à minuit),
-    complétées jusqu'à la dernière colonne annoncée par la dimension (comme openpyxl).
+    et de la même largeur : complétées jusqu'à la dernière colonne annoncée par la dimension ; sans dimension,
+    arrêtées à la dernière cellule remplie (openpyxl s'arrête à la dernière cellule écrite dans le XML).
 
     Lève :class:`_OpenpyxlRequis` pour une heure seule (calamine en rend une pour un numéro de série négatif
     au format date, openpyxl une date avant 1900) et pour un nombre hors calendrier (``_SERIE_MIN``, ``_SERIE_MAX``).
     """
     rangees = classeur.get_sheet_by_name(nom).to_python(skip_empty_area=False)
     for r, rangee in enumerate(rangees):
-        if all(type(v) is str for v in rangee):
-            if len(rangee) < largeur:
-                rangee.extend([""] * (largeur - len(rangee)))
-            continue
-        converties: list = []
-        for valeur in rangee:
-            genre = type(valeur)
-            if genre is date:
-                valeur = datetime(valeur.year, valeur.month, valeur.day)
-            elif genre is time or ((genre is float or genre is int) and not _SERIE_MIN < valeur < _SERIE_MAX):
-                raise _OpenpyxlRequis
-            converties.append(valeur)
-        rangees[r] = converties + [""] * (largeur - len(converties))
+        if not all(type(v) is str for v in rangee):
+            converties: list = []
+            for valeur in rangee:
+                genre = type(valeur)
+                if genre is date:
+                    valeur = datetime(valeur.year, valeur.month, valeur.day)
+                elif genre is time or ((genre is float or genre is int) and not _SERIE_MIN < valeur < _SERIE_MAX):
+                    raise _OpenpyxlRequis
+                converties.append(valeur)
+            rangees[r] = rangee = converties
+        if largeur is None:
+            while rangee and rangee[-1] == "":
+                rangee.pop()
+        elif len(rangee) < largeur:
+            rangee.extend([""] * (largeur - len(rangee)))
     return rangees
 
 
@@ -492,7 +495,7 @@ def _lire_feuille(chemin: Path, archive: zipfile.ZipFile, classeur: Any, nom: st
                           "LIGNES_MAX", reglages.LIGNES_MAX, " lignes")
         if besoin or classeur is None:
             return _lire_feuille_openpyxl(chemin, nom, fichier)
-        rangees = _rangees_calamine(classeur, nom, colonnes or 0)
+        rangees = _rangees_calamine(classeur, nom, colonnes)
     except BaseException as exc:  # _OpenpyxlRequis, archive abîmée, erreur ou panique de calamine
         if not _panique(exc):
             raise
