@@ -64,8 +64,10 @@ class Fusion:
         return [ligne for ligne in self.rapport if ligne["action"] == action]
 
 
+@functools.lru_cache(maxsize=65536)
 def mots(nom: str) -> tuple[str, ...]:
-    """Les mots significatifs d'un nom : sans accents ni casse, ni ponctuation, ni petits mots.
+    """Les mots significatifs d'un nom : sans accents ni casse, ni ponctuation, ni petits mots (mis en cache :
+    les mêmes noms reviennent d'une réponse à l'autre).
 
     >>> mots("Chantier de l’Économie sociale du Québec")
     ('chantier', 'economie', 'sociale', 'quebec')
