@@ -1,4 +1,4 @@
-"""Lecture brute des fichiers : CSV tolérants (séparateur, encodage) et classeurs XLSX.
+"""Lecture brute des fichiers : CSV tolérants (séparateur, encodage) et classeurs XLSX (calamine, openpyxl en repli).
 
 Ne juge pas le contenu : rend des tables de cellules texte, numérotées comme dans un
 tableur (l'en-tête est la ligne 1), et les problèmes de fichier (vide, binaire…).
@@ -473,7 +473,7 @@ def _rangees_calamine(classeur: Any, nom: str, largeur: int | None) -> list[list
     return rangees
 
 
-def _panique(exc: BaseException) -> bool:
+def _erreur_de_lecture(exc: BaseException) -> bool:
     """Vrai pour une erreur de lecture : toute ``Exception``, et la panique de calamine (``PanicException``,
     qui n'en dérive pas) ; faux pour Ctrl-C, la sortie et le manque de mémoire."""
     if isinstance(exc, MemoryError):
@@ -497,7 +497,7 @@ def _lire_feuille(chemin: Path, archive: zipfile.ZipFile, classeur: Any, nom: st
             return _lire_feuille_openpyxl(chemin, nom, fichier)
         rangees = _rangees_calamine(classeur, nom, colonnes)
     except BaseException as exc:  # _OpenpyxlRequis, archive abîmée, erreur ou panique de calamine
-        if not _panique(exc):
+        if not _erreur_de_lecture(exc):
             raise
         return _lire_feuille_openpyxl(chemin, nom, fichier)
     return _remplir(Table(f"{fichier} [{nom}]"), consommer(rangees), None, echappes=True)
@@ -563,7 +563,7 @@ def _ouvrir_calamine(chemin: Path) -> Any:
     try:
         return CalamineWorkbook.from_path(str(chemin))
     except BaseException as exc:
-        if not _panique(exc):
+        if not _erreur_de_lecture(exc):
             raise
         return None
 
@@ -628,7 +628,7 @@ def lire_xlsx(chemin: Path) -> tuple[dict[str, Table], list[Probleme]]:
         return _tables(fichier, list(noms),
                        lambda nom: _lire_feuille(chemin, archive, classeur, nom, (noms[nom], chaines), fichier))
     except BaseException as exc:  # XML de feuille tronqué, valeur impossible… : lecture, pas erreur interne
-        if not _panique(exc):
+        if not _erreur_de_lecture(exc):
             raise
         return {}, [_illisible(fichier, exc)]
     finally:
