@@ -442,7 +442,8 @@ def noms_reponses(chemins: Sequence[Path]) -> list[str]:
 
 # Volume des entrées (octets) au-delà duquel la validation se fait en parallèle. En dessous, dupliquer les
 # processus coûte plus qu'il ne rapporte : 50 classeurs de 24 Ko se valident en 13 ms chacun une fois les
-# référentiels chargés (0,65 s en tout), et le pool de processus y ajoutait 0,5 s de processeur (bench/fusion.py).
+# référentiels chargés (0,65 s en tout) ; le pool y ajoutait 0,5 s de processeur, et ne gagnait rien en temps
+# écoulé même avec des processus dupliqués après une première validation (bench/RESULTATS.md, fusion).
 VOLUME_PARALLELE = 8 * 2**20
 
 
