@@ -225,6 +225,26 @@ def test_classeur_illisible(tmp_path):
         assert not tables and len(problemes) == 1 and problemes[0].message.startswith("classeur illisible : ")
 
 
+def test_classeur_que_seul_openpyxl_sait_ouvrir(tmp_path):
+    """Classeur sans ``_rels/.rels``, sa partie principale déplacée (trouvée par openpyxl au type de contenu) :
+    lu par openpyxl, comme avant, et reconnu comme classeur du contrat."""
+    import reseau
+
+    cible = tmp_path / "deplace.xlsx"
+    with zipfile.ZipFile(DONNEES / "malformees" / "controles.xlsx") as entree, zipfile.ZipFile(cible, "w") as sortie:
+        for info in entree.infolist():
+            donnees, nom = entree.read(info.filename), info.filename
+            if nom == "_rels/.rels":
+                continue
+            nom = {"xl/workbook.xml": "xl/classeur.xml", "xl/_rels/workbook.xml.rels": "xl/_rels/classeur.xml.rels"}.get(nom, nom)
+            sortie.writestr(nom, donnees.replace(b"/xl/workbook.xml", b"/xl/classeur.xml"))
+    assert lecture.noms_feuilles_xlsx(cible) is None
+    comparer(cible)
+    v = reseau.valider(cible)  # par lecture.lire_xlsx : « _x000B_ » décodé puis retiré, avertissement situé
+    assert v.valide and {o["id"]: o["nom"] for o in v.organisations}["a"] == "Coop érative A"
+    assert [a.ligne for a in v.avertissements if "contrôle" in a.message] == [2]
+
+
 def test_feuilles_en_plus_et_synonymes(tmp_path):
     classeur = Workbook()
     classeur.active.title = "Lisez-moi"

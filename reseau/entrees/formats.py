@@ -54,8 +54,15 @@ def _feuilles_du_contrat(chemin: Path) -> bool:
     Seuls les noms des feuilles sont lus (``xl/workbook.xml``), sans ouvrir le classeur.
     """
     noms = noms_feuilles_xlsx(chemin)
-    if noms is None:  # illisible : le lecteur générique le dira
-        return False
+    if noms is None:  # classeur que seul openpyxl sait ouvrir, ou illisible
+        from openpyxl import load_workbook
+
+        try:
+            classeur = load_workbook(chemin, read_only=True)
+        except Exception:  # illisible : le lecteur générique le dira
+            return False
+        noms = list(classeur.sheetnames)
+        classeur.close()
     formes = {cle(nom) for nom in noms}
     return all(any(s in formes for s in synonymes) for synonymes in _NOMS_FEUILLES.values())
 

@@ -367,7 +367,6 @@ _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=[\"']([^\"']*)[\"']")
 _DONNEES = re.compile(rb"<(?:\w+:)?sheetData[\s>/]")
 _COORDONNEE = re.compile(r"\$?([A-Za-z]*)\$?(\d*)")
 _PAQUET = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 def _cible(dossier: str, cible: str) -> str:
@@ -389,7 +388,8 @@ def _parties(archive: zipfile.ZipFile) -> tuple[dict[str, str], str | None]:
     chaines = next((_cible(dossier, rel.get("Target", "")) for rel in rels
                     if rel.get("Type", "").endswith("/sharedStrings")), None)
     feuilles = {
-        str(feuille.get("name")): cibles.get(feuille.get(_REL_ID), "")
+        # r:id, quel que soit l'espace de noms des relations (OOXML transitoire ou strict)
+        str(feuille.get("name")): cibles.get(next((v for k, v in feuille.attrib.items() if k.endswith("}id")), None), "")
         for feuille in ElementTree.fromstring(archive.read(classeur)).iter()
         if feuille.tag.rpartition("}")[2] == "sheet" and feuille.get("name") is not None
     }
