@@ -138,7 +138,7 @@ def nombre_pivots(n: int, m: int) -> tuple[int, int]:
     """Pivots de l'estimation (intermédiarité, proximité) pour ``n`` organisations et ``m`` paires.
 
     >>> nombre_pivots(10_000, 50_000), nombre_pivots(100_000, 500_000)
-    ((5000, 300), (500, 300))
+    ((2000, 300), (500, 300))
     """
     k = max(PIVOTS_MIN, BUDGET // (n + m))
     return k, min(k, PIVOTS_PROXIMITE)
