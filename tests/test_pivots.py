@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reseau import reglages
 from reseau.analyse import _pivots, mesures
 from reseau.entrees.generateur import generer
 from reseau.entrees.graphe import construire
@@ -62,10 +61,10 @@ def test_chemin_a_la_main():
 def test_meme_resultat_au_bit_pres_quel_que_soit_le_nombre_de_processus(monkeypatch):
     g = igraph.Graph.Barabasi(600, 3)
     pivots = sorted(random.Random(1).sample(range(600), 70))
-    monkeypatch.setattr(reglages, "TRAVAIL_PARALLELE", 0)
+    monkeypatch.setattr(_pivots, "TRAVAIL_PARALLELE", 0)
     resultats = []
     for processus in (1, 2, 3):
-        monkeypatch.setattr(reglages, "PROCESSUS", processus)
+        monkeypatch.setattr(_pivots, "PROCESSUS", processus)
         resultats.append(_pivots.sommer(g, pivots))
     for inter, distances in resultats[1:]:
         assert np.array_equal(inter, resultats[0][0]) and np.array_equal(distances, resultats[0][1])

@@ -55,10 +55,10 @@ def test_memes_octets_quel_que_soit_pythonhashseed(jeu, tmp_path):
 
 ESTIMATION = """
 import hashlib, sys
-from reseau import reglages
+from reseau.analyse import _pivots
 from reseau.analyse.mesures import mesures_organisations
 from reseau.entrees.chargement import charger
-reglages.PROCESSUS, reglages.TRAVAIL_PARALLELE = int(sys.argv[2]), 0
+_pivots.PROCESSUS, _pivots.TRAVAIL_PARALLELE = int(sys.argv[2]), 0
 table = mesures_organisations(charger(sys.argv[1]), exact=False, pivots=150)
 print(hashlib.sha256(table.to_csv().encode()).hexdigest())
 """

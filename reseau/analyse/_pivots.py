@@ -10,7 +10,7 @@ par rapport à Brandes-Pich (mesures : ``docs/mesures.md``). Sommé sur toutes l
 résultat est l'intermédiarité exacte.
 
 Les pivots sont traités par lots de taille fixe, sommés dans l'ordre des lots : le résultat
-ne dépend pas du nombre de processus (au bit près). Au-delà de ``reglages.TRAVAIL_PARALLELE``,
+ne dépend pas du nombre de processus (au bit près). Au-delà de ``TRAVAIL_PARALLELE`` (réglages),
 les lots sont répartis entre processus (``fork``, là où le système le permet).
 """
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from .. import reglages
+from ..reglages import PROCESSUS, TRAVAIL_PARALLELE
 
 if TYPE_CHECKING:
     import igraph
@@ -122,9 +122,9 @@ def _lot(pivots: list[int]) -> tuple[numpy.ndarray, numpy.ndarray]:
 
 
 def processus_disponibles() -> int:
-    """Cœurs utilisables par ce processus (``reglages.PROCESSUS`` s'il est fixé)."""
-    if reglages.PROCESSUS:
-        return reglages.PROCESSUS
+    """Cœurs utilisables par ce processus (``PROCESSUS`` des réglages s'il est fixé)."""
+    if PROCESSUS:
+        return PROCESSUS
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pas sous Linux
@@ -159,7 +159,7 @@ def sommer(g: igraph.Graph, pivots: list[int]) -> tuple[numpy.ndarray, numpy.nda
         lots = [pivots[i:i + LOT] for i in range(0, len(pivots), LOT)]
         processus = min(len(lots), processus_disponibles())
         travail = len(pivots) * (g.vcount() + g.ecount())
-        if processus > 1 and travail >= reglages.TRAVAIL_PARALLELE and hasattr(os, "fork"):
+        if processus > 1 and travail >= TRAVAIL_PARALLELE and hasattr(os, "fork"):
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
