@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -168,16 +169,27 @@ def test_options_invalides(G, options, attendu):
 
 # --- Dispositions ------------------------------------------------------------------------------
 
-def test_force_stabilisee_puis_figee(G):
+def test_force_positions_definitives_sans_physique(G):
+    """Ticket 20 : à toute taille, les positions calculées en Python sont définitives ; la page ne rejoue rien."""
     page = donnees_page(construire_carte(G))
-    assert page["physique"] and page["options"]["physics"]["stabilization"]["enabled"]
-    assert all("x" in n and "y" in n for n in page["noeuds"])  # départ calculé, reproductible
+    assert page["options"]["physics"] == {"enabled": False}
+    positions = [(n["id"], n["x"], n["y"]) for n in page["noeuds"]]
+    assert positions == [(n["id"], n["x"], n["y"]) for n in donnees_page(construire_carte(G))["noeuds"]]  # reproductibles
+
+
+def test_force_disques_sans_chevauchement(G):
+    """Sans physique dans la page, c'est la disposition qui écarte les disques (rayons compris)."""
+    page = donnees_page(construire_carte(G))
+    n = page["noeuds"]
+    for i, a in enumerate(n):
+        for b in n[i + 1:]:
+            assert math.dist((a["x"], a["y"]), (b["x"], b["y"])) >= a["size"] + b["size"]
 
 
 def test_force_grand_reseau_positions_calculees(G, monkeypatch):
     monkeypatch.setattr(module_carte, "SEUIL_PHYSIQUE", 3)
     page = donnees_page(construire_carte(G))
-    assert not page["physique"] and page["options"]["physics"] == {"enabled": False}
+    assert page["options"]["physics"] == {"enabled": False}
     assert page["options"]["interaction"]["hideEdgesOnDrag"] and page["seuil_libelles_px"] > 0
 
 
@@ -189,7 +201,7 @@ def test_geographique(G):
     assert page["monde"] and page["approximatives"]
     # précision « pays » : bordure pointillée ; coordonnées ou ville : pleine
     assert n["qc"]["shapeProperties"]["borderDashes"] and "shapeProperties" not in n["mtl"]
-    assert not page["physique"]
+    assert page["options"]["physics"] == {"enabled": False}
 
 
 def test_geographique_un_meme_lieu_au_lieu_meme():
@@ -212,7 +224,7 @@ def test_strates(G):
     n = {x["id"]: x for x in page["noeuds"]}
     assert n["intl"]["y"] < n["qc"]["y"] < n["dkr"]["y"] < n["mtl"]["y"]
     assert [b["echelle"] for b in page["bandes"]] == ["internationale", "nationale", "regionale", "locale"]
-    assert not page["physique"]
+    assert page["options"]["physics"] == {"enabled": False}
 
 
 # --- Vue agrégée ------------------------------------------------------------------------------
