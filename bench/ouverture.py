@@ -78,11 +78,23 @@ CIBLES = """(nombre) => {
   }
   return choisis.map((c) => c.id);
 }"""
-# Position à l'écran d'un nœud, maintenant (la fiche ouverte rétrécit le canevas et déplace la vue).
+# Position à l'écran d'un nœud, maintenant (la fiche ouverte rétrécit le canevas et déplace la vue), en pixels
+# entiers (ceux des événements de la souris) où vis-network trouve bien un nœud : à l'échelle d'une carte de
+# 10 000 ajustée à la fenêtre, un disque fait à peine un pixel.
 POSITION = """(id) => {
   const rect = network.canvas.frame.canvas.getBoundingClientRect();
   const p = network.canvasToDOM(network.getPositions([id])[id]);
-  return { x: p.x + rect.left, y: p.y + rect.top };
+  const cx = Math.round(p.x + rect.left), cy = Math.round(p.y + rect.top);
+  for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [-1, 0], [0, -1], [1, 1], [-1, -1], [1, -1], [-1, 1]]) {
+    if (network.getNodeAt({ x: cx + dx - rect.left, y: cy + dy - rect.top }) !== undefined) return { x: cx + dx, y: cy + dy };
+  }
+  return { x: cx, y: cy };
+}"""
+# Un point vide du canevas (bord gauche, à mi-hauteur) : la souris y passe entre deux survols, comme une
+# main qui va d'un nœud à l'autre (le survol précédent et son infobulle se referment).
+REPOS = """() => {
+  const rect = network.canvas.frame.canvas.getBoundingClientRect();
+  return { x: rect.left + 4, y: rect.top + rect.height / 2 };
 }"""
 
 
@@ -140,8 +152,9 @@ def interactions(navigateur, html: Path, nombre: int) -> dict[str, list[float]]:
         cibles = page.evaluate(CIBLES, nombre)
         temps: dict[str, list[float]] = {"survol": [], "selection": []}
         for ident in cibles:
-            page.mouse.move(5, 5)
-            page.wait_for_timeout(250)
+            repos = page.evaluate(REPOS)
+            page.mouse.move(repos["x"], repos["y"])
+            page.wait_for_timeout(400)
             cible = page.evaluate(POSITION, ident)
             page.evaluate(ARMER, "mousemove")
             page.mouse.move(cible["x"], cible["y"])

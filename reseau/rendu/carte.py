@@ -349,7 +349,7 @@ def _donnees_page(
     elif disposition == "strates":
         positions, bandes = disposition_strates(dispose, rayons)
     else:  # positions définitives : la page ne relance pas de physique
-        positions = disposition_force(dispose, espace=2.5 * max(rayons.values(), default=10), rayons=None if grand else rayons)
+        positions = disposition_force(dispose, espace=3.5 * max(rayons.values(), default=10), rayons=None if grand else rayons)
 
     def membres(d: Mapping) -> list[str] | None:
         return [_libelle_organisation(G.nodes[m], m) for m in d["membres"][:MAX_MEMBRES]] if agreger else None

@@ -45,7 +45,7 @@ def disposition_force(H: nx.Graph, *, espace: float = ESPACE, rayons: Mapping[Ha
     isolees = [c[0] for c in composantes if len(c) == 1]
     blocs = [_disposer_composante(H, noeuds, espace) for noeuds in composantes if len(noeuds) > 1]
     if rayons:
-        blocs = [_sans_chevauchement(bloc, rayons, espace / 3) for bloc in blocs]
+        blocs = [_sans_chevauchement(bloc, rayons, espace / 2) for bloc in blocs]
     if isolees:
         colonnes = max(1, math.ceil(math.sqrt(len(isolees) * 1.6)))
         blocs.append({x: ((k % colonnes) * espace, (k // colonnes) * espace) for k, x in enumerate(isolees)})

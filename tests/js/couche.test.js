@@ -64,12 +64,12 @@ test("dessiner : l'image est faite une fois, puis recopiée tant que rien ne cha
   const ctx = fauxContexte(matrice(0.5, 0.5, 100, 50));
   let dessins = 0;
   const dessiner = (c) => { dessins++; assert.deepEqual(c.getTransform(), matrice(0.5, 0.5, 100, 50)); };
-  assert.equal(couche.dessiner(ctx, 800, 600, "", dessiner), true);
-  assert.equal(couche.dessiner(ctx, 800, 600, "", dessiner), false);
-  assert.equal(couche.dessiner(ctx, 800, 600, "", dessiner), false);
+  assert.equal(couche.dessiner(ctx, 800, 600, "", dessiner, true), "refaite");
+  assert.equal(couche.dessiner(ctx, 800, 600, "", dessiner, true), "recopiee");
+  assert.equal(couche.dessiner(ctx, 800, 600, "", dessiner, true), "recopiee");
   assert.equal(dessins, 1);
   assert.equal(f.crees.length, 1);
-  assert.deepEqual(couche.stats, { refaites: 1, recopiees: 2 });
+  assert.deepEqual(couche.stats, { refaites: 1, recopiees: 2, apercus: 0 });
   // chaque dessin recopie l'image, pixel pour pixel (transformation identité), dans un save/restore
   const recopies = ctx.appels.filter((a) => a[0] === "drawImage");
   assert.equal(recopies.length, 3);
@@ -121,4 +121,38 @@ test("vider : l'image est oubliée et refaite au dessin suivant", () => {
   couche.vider();
   couche.dessiner(ctx, 10, 10, "", () => { dessins++; });
   assert.equal(dessins, 2);
+});
+
+test("inverse et produit : transformations affines du contexte 2D", () => {
+  const m = { a: 2, b: 0.5, c: -1, d: 3, e: 10, f: -4 };
+  const i = C.produit(m, C.inverse(m));
+  for (const [k, v] of Object.entries({ a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 })) assert.ok(Math.abs(i[k] - v) < 1e-12, k);
+  // n puis m : le point (1, 2) passe par n puis par m
+  const n = matrice(0.5, 0.5, 100, 50);
+  const p = C.produit(m, n);
+  const parN = { x: 0.5 * 1 + 100, y: 0.5 * 2 + 50 };
+  assert.deepEqual([p.a * 1 + p.c * 2 + p.e, p.b * 1 + p.d * 2 + p.f],
+    [m.a * parN.x + m.c * parN.y + m.e, m.b * parN.x + m.d * parN.y + m.f]);
+});
+
+test("aperçu : seule la vue change, l'ancienne image est montrée à la nouvelle échelle, sans être refaite", () => {
+  const f = fabrique();
+  const couche = C.creer(f.creer);
+  let dessins = 0;
+  const dessiner = () => { dessins++; };
+  couche.dessiner(fauxContexte(matrice(1, 1, 0, 0)), 800, 600, "", dessiner, true);
+  const ctx = fauxContexte(matrice(0.5, 0.5, 200, 100));  // dézoom et déplacement, canevas rétréci
+  assert.equal(couche.dessiner(ctx, 500, 600, "", dessiner, true), "apercu");
+  assert.equal(dessins, 1);
+  const pose = ctx.appels.find((a) => a[0] === "setTransform");
+  assert.deepEqual(pose.slice(1), [0.5, 0, 0, 0.5, 200, 100]);  // nouvelle × inverse(ancienne = identité)
+  assert.deepEqual(ctx.appels.find((a) => a[0] === "drawImage").slice(1), [f.crees[0], 0, 0]);
+  // sans permission d'aperçu (la page fait refaire), ou si les données ont changé : refaite
+  assert.equal(couche.dessiner(ctx, 500, 600, "", dessiner, false), "refaite");
+  assert.equal(dessins, 2);
+  couche.invalider();
+  assert.equal(couche.dessiner(fauxContexte(matrice(2, 2, 0, 0)), 500, 600, "", dessiner, true), "refaite");
+  assert.equal(couche.dessiner(fauxContexte(matrice(2, 2, 0, 0)), 500, 600, "9/", dessiner, true), "refaite");  // état
+  assert.equal(dessins, 4);
+  assert.deepEqual(couche.stats, { refaites: 4, recopiees: 0, apercus: 1 });
 });

@@ -123,6 +123,8 @@ var carte = { pret: false };
     return c;
   }) : null;
   function invaliderCouche() { if (couche) couche.invalider(); }
+  let coucheExacte = false;  // le prochain dessin refait l'image au lieu d'un aperçu (image PNG, fin d'un changement de vue)
+  let minuterieCouche = null;
   carte.couche = couche;
   if (couche) {
     const rendu = network.renderer, choix = network.selectionHandler, corps = network.body;
@@ -146,11 +148,16 @@ var carte = { pret: false };
       recopiee = false;
       if (!CarteCouche.utilisable({ active: true, deplacement: rendu.dragging, zoom: rendu.zooming })) return liensVis.call(rendu, ctx);
       const toile = network.canvas.frame.canvas;
-      couche.dessiner(ctx, toile.width, toile.height, etatLiens(), function (c) {
+      const fait = couche.dessiner(ctx, toile.width, toile.height, etatLiens(), function (c) {
         liensVis.call(rendu, c);
         auRepos(c);
         flechesVis.call(rendu, c);
-      });
+      }, !coucheExacte);
+      coucheExacte = false;
+      if (fait === "apercu") {  // la vue a changé : image juste un instant après le dernier changement
+        clearTimeout(minuterieCouche);
+        minuterieCouche = setTimeout(function () { coucheExacte = true; network.redraw(); }, 150);
+      }
       recopiee = true;
     };
     rendu._drawNodes = function (ctx, toujours) {
@@ -680,6 +687,7 @@ var carte = { pret: false };
     const copie = document.createElement("canvas");
     try {
       canevas._determinePixelRatio = () => k;
+      coucheExacte = true;  // pas d'aperçu agrandi dans l'image
       network.redraw();  // synchrone : redimensionne le canevas (setSize) puis dessine
       copie.width = source.width;
       copie.height = source.height;
@@ -710,7 +718,28 @@ var carte = { pret: false };
     a.click();
     a.remove();
   });
-  document.getElementById("ajuster").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
+  /** Cadre toutes les organisations dans la partie libre de la carte : sous la barre d'outils, au-dessus
+      de la frise (network.fit les glisserait dessous). La carte géographique garde le cadrage de vis-network. */
+  function cadrer(animation) {
+    if (D.disposition === "geographique") { network.fit(animation ? { animation: animation } : undefined); return; }
+    const corps = network.body.nodes;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const id of network.body.nodeIndices) {
+      const n = corps[id], r = n.options.size || 0;
+      x0 = Math.min(x0, n.x - r); y0 = Math.min(y0, n.y - r); x1 = Math.max(x1, n.x + r); y1 = Math.max(y1, n.y + r);
+    }
+    if (!(x1 >= x0)) return;
+    const boite = conteneur.getBoundingClientRect();
+    const libre = { gauche: 0, haut: 0, droite: boite.width, bas: boite.height };
+    const outils = document.getElementById("outils").getBoundingClientRect();
+    if (outils.height) libre.haut = Math.max(0, outils.bottom - boite.top);
+    const bas = document.getElementById("frise");
+    if (bas && !bas.hidden && bas.getBoundingClientRect().height) libre.bas = Math.min(libre.bas, bas.getBoundingClientRect().top - boite.top);
+    const c = V.cadrage({ x0: x0, y0: y0, x1: x1, y1: y1 }, libre, boite.width, boite.height, 20, 1);  // marge : un libellé
+    network.moveTo({ position: { x: c.x, y: c.y }, scale: c.echelle, animation: animation || false });
+  }
+  carte.cadrer = cadrer;
+  document.getElementById("ajuster").addEventListener("click", () => cadrer({ duration: 300 }));
 
   // --- Frise des années : curseur, lecture, mode ; les positions ne bougent pas ---------------
   const blocFrise = document.getElementById("frise");
@@ -924,7 +953,7 @@ var carte = { pret: false };
     if (action === "presentation") presenter(!carte.presentation);
     else if (action === "plus") reglerLibelles(1);
     else if (action === "moins") reglerLibelles(-1);
-    else if (action === "ajuster") network.fit({ animation: { duration: 300 } });
+    else if (action === "ajuster") cadrer({ duration: 300 });
     else if (action === "quitter") { if (carte.presentation) presenter(false); else if (!fiche.hidden) deselectionner(); }
     else return;
     ev.preventDefault();
@@ -1052,6 +1081,7 @@ var carte = { pret: false };
   function quandPret(f) {
     if (carte.pret) f(); else attentes.push(f);
   }
+  cadrer();  // avant le premier dessin (vis-network dessine à l'image suivante)
   quandPret(function () {
     if (location.hash.length > 1) restaurerVue(location.hash);
     vueRestauree = true;
