@@ -116,4 +116,15 @@ def test_couche_recopiee_au_survol_et_identique(ouvrir, moyen, monkeypatch):
     assert q.js("carte.couche") is None
     assert _ecart(avec, q.js(IMAGE)) < 0.5
     assert _ecart(p.js(IMAGE), q.js(IMAGE)) < 0.5
+    # une année de la frise (la vue ne bouge pas), puis un filtre (la vue se recadre) : l'image gardée est
+    # refaite parce que les données ont changé ; même dessin que sans couche
+    for page in (p, q):
+        page.js("carte.frise.aller(carte.frise.bornes.min + 2)")
+        page.page.wait_for_timeout(200)
+    assert _ecart(p.js(IMAGE), q.js(IMAGE)) < 0.5
+    for page in (p, q):
+        page.js("document.querySelector('details[data-cle=nord_sud] input[value=sud]').click()")
+        page.page.wait_for_timeout(900)  # recadrage animé (300 ms), puis image refaite (150 ms)
+    assert p.js("network.body.nodeIndices.length") < p.js("nodes.length")
+    assert _ecart(p.js(IMAGE), q.js(IMAGE)) < 0.5
     assert p.erreurs == [] and q.erreurs == []
