@@ -361,8 +361,7 @@ def _donnees_page(
     net.nodes = [_noeud(x, d, rayons[x], couleur_noeud(x), positions.get(x), chaines, membres(d), mesures_fiche, pointilles)
                  for x, d in H.nodes(data=True)]
     net.edges = [_lien(i, u, v, d, agreger, chaines, forts) for i, (u, v, d) in enumerate(H.edges(data=True))]
-    dessines = H.number_of_edges() if forts is None else len(forts.paires)
-    couche = dessines > SEUIL_COUCHE
+    couche = H.number_of_edges() > SEUIL_COUCHE  # liens faibles compris : la case « tous les liens » les dessine
     net.options = _options(grand=grand, couche=couche)
     if geographique:  # chaque nœud reste à son lieu : la page l'écarte à l'écran
         net.options["interaction"]["dragNodes"] = False
