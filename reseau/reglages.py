@@ -40,7 +40,7 @@ POIDS_INDICE: dict[str, float] = {
 }
 
 # --- Carte (rendu/carte.py) ------------------------------------------------------------
-SEUIL_PHYSIQUE = 1500  # au-delà : positions calculées en Python, physique coupée
+SEUIL_PHYSIQUE = 1500  # au-delà : petits disques, liens masqués pendant un zoom ou un déplacement (jamais de physique)
 SEUIL_AGREGATION = 10_000  # au-delà, sans agrégation demandée : vue agrégée par région
 MAX_COULEURS = 12  # au-delà, les plus petites catégories partagent le gris « autres »
 MAX_LIBELLES = 400  # libellés dessinés au plus à la fois dans la page
