@@ -39,7 +39,8 @@ ARGS_CHROMIUM = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",
 ]
-# Note l'instant du premier dessin du réseau (variable globale ``network`` de pyvis).
+# Note l'instant du premier dessin du réseau (variable globale ``network`` de pyvis) et celui où
+# la page se dit prête (``data-pret="oui"``) ; partagé avec bench/ouverture.py.
 GUETTEUR = """
 (() => {
   let valeur;
@@ -51,6 +52,10 @@ GUETTEUR = """
       if (v && v.once) v.once("afterDrawing", () => { window.__dessine = performance.now(); });
     },
   });
+  new MutationObserver((changes, obs) => {
+    const racine = document.documentElement;
+    if (racine && racine.dataset.pret === "oui") { window.__pret = performance.now(); obs.disconnect(); }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-pret"] });
 })();
 """
 SEUIL_REPETITIONS = 1000  # au-delà, une seule mesure

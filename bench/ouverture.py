@@ -29,30 +29,12 @@ import sys
 import time
 from pathlib import Path
 
+from lancer import ARGS_CHROMIUM as ARGS
+from lancer import CHROMIUM, GUETTEUR
+
 ICI = Path(__file__).resolve().parent
 APRES = ICI.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
 TAILLES = (1000, 10000, 100000)
-# Instant du premier dessin du réseau : la globale ``network`` est guettée dès sa création.
-GUETTEUR = """
-(() => {
-  let valeur;
-  Object.defineProperty(window, "network", {
-    configurable: true,
-    get() { return valeur; },
-    set(v) {
-      valeur = v;
-      if (v && v.once) v.once("afterDrawing", () => { window.__dessine = performance.now(); });
-    },
-  });
-  new MutationObserver((changes, obs) => {
-    const racine = document.documentElement;
-    if (racine && racine.dataset.pret === "oui") { window.__pret = performance.now(); obs.disconnect(); }
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-pret"] });
-})();
-"""
 # Arme la mesure d'une interaction : l'événement ``type`` (capturé sur window) note t0, le dessin
 # suivant (après les autres gestionnaires d'afterDrawing, inscrits avant) note t1.
 ARMER = """(type) => {

@@ -1,6 +1,9 @@
-"""Petits graphes de test construits à la main (attributs complets, comme après chargement)."""
+"""Petits graphes de test construits à la main (attributs complets, comme après chargement), et
+réseaux générés relus comme un utilisateur les lirait."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import networkx as nx
 
@@ -30,3 +33,12 @@ def depuis_networkx(H: nx.Graph, echelle: str = "locale") -> nx.MultiGraph:
     """Le MultiGraph de ``reseau`` équivalent à un graphe networkx (poids ``weight`` repris)."""
     return construire([org(str(n), echelle) for n in H],
                       [lien(str(u), str(v), d.get("weight", 1.0)) for u, v, d in H.edges(data=True)])
+
+
+def jeu_genere(dossier: Path, n: int, graine: int) -> nx.MultiGraph:
+    """Un réseau de ``n`` organisations (``reseau.generer``), écrit en CSV dans ``dossier`` puis rechargé."""
+    import reseau
+
+    organisations, partenariats = reseau.generer(n, graine=graine)
+    reseau.ecrire_jeu(dossier, organisations, partenariats)
+    return reseau.charger(dossier)

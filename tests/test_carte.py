@@ -10,6 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from graphes import jeu_genere
 
 import reseau
 from reseau.cli.commandes import cli
@@ -232,9 +233,7 @@ def test_strates(G):
 @pytest.fixture(scope="module")
 def genere(tmp_path_factory) -> nx.MultiGraph:
     dossier = tmp_path_factory.mktemp("genere")
-    organisations, partenariats = reseau.generer(300, graine=2)
-    reseau.ecrire_jeu(dossier / "jeu", organisations, partenariats)
-    return reseau.charger(dossier / "jeu")
+    return jeu_genere(dossier / "jeu", 300, 2)
 
 
 def test_agregation_dense_liens_forts_et_seuil(genere, monkeypatch):

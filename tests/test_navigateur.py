@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from graphes import jeu_genere
 
 import reseau
 from reseau.rendu.carte import ecrire_carte
@@ -233,9 +234,7 @@ def test_langues(ouvrir, piege, langue, mot):
 
 
 def test_grand_reseau_positions_precalculees(ouvrir, tmp_path):
-    organisations, partenariats = reseau.generer(1600, graine=3)
-    reseau.ecrire_jeu(tmp_path / "grand", organisations, partenariats)
-    G = reseau.charger(tmp_path / "grand")
+    G = jeu_genere(tmp_path / "grand", 1600, 3)
     p = ouvrir(G)
     assert p.js("nodes.length") == 1600 and p.js("edges.length") == reseau.projection(G).number_of_edges()
     assert p.js("network.physics.physicsEnabled") is False

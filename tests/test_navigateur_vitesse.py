@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
+from graphes import jeu_genere
 
-import reseau
 from reseau.analyse.agregation import agreger
 from reseau.rendu import carte as module_carte
 from tests import test_navigateur as _nav
@@ -30,9 +30,7 @@ POSITIONS = """(() => {
 def moyen(tmp_path_factory) -> nx.MultiGraph:
     """Un réseau généré de 400 organisations (sous l'ancien seuil de physique : elle s'y rejouait)."""
     dossier = tmp_path_factory.mktemp("moyen")
-    organisations, partenariats = reseau.generer(400, graine=5)
-    reseau.ecrire_jeu(dossier / "jeu", organisations, partenariats)
-    return reseau.charger(dossier / "jeu")
+    return jeu_genere(dossier / "jeu", 400, 5)
 
 
 def test_carte_moyenne_garde_les_positions_de_python(ouvrir, moyen):
