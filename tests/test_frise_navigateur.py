@@ -97,3 +97,32 @@ def test_vue_agregee_le_dit(ouvrir):  # noqa: F811
     p = ouvrir(reseau.charger(), agreger="pays", langue="en")
     assert p.js("document.getElementById('frise').hidden") is True
     assert "aggregated view" in p.page.locator("#frise-absente").inner_text()
+
+
+def test_la_frise_change_de_langue_avec_la_page(ouvrir):  # noqa: F811
+    """Le sélecteur de langue de la page traduit aussi la frise (textes, étiquettes d'accessibilité, titre)."""
+    from reseau.rendu.libelles import libelle
+
+    p = ouvrir(reseau.charger())
+    p.js("carte.frise.aller(2005, 'actif')")
+    p.page.select_option("#langue-page", "en")
+    assert p.page.locator("#frise-tout").inner_text() == libelle("carte_frise_toutes", "en")
+    assert p.page.locator("#frise-lecture").inner_text() == libelle("carte_frise_lecture", "en")
+    assert p.js("document.querySelector('#frise-mode option[value=actif]').textContent") == libelle("carte_frise_actif", "en")
+    assert p.page.locator("#frise-gris").locator("xpath=..").inner_text().strip() == libelle("carte_frise_gris", "en")
+    assert p.js("document.getElementById('frise').getAttribute('aria-label')") == libelle("carte_frise", "en")
+    assert p.js("document.getElementById('frise-curseur').title") == libelle("carte_frise_regle", "en")
+    assert "partnerships" in p.page.locator("#titre-annee").inner_text()
+    p.page.select_option("#langue-page", "es")
+    assert p.page.locator("#frise-tout").inner_text() == libelle("carte_frise_toutes", "es")
+    assert p.js("carte.frise.etat().annee") == 2005 and p.erreurs == []
+
+
+def test_sans_annees_le_message_change_de_langue(ouvrir):  # noqa: F811
+    G = construire([{"id": "a", "nom": "A"}, {"id": "b", "nom": "B"}],
+                   [{"source": "a", "cible": "b", "type": "cooperation"}])
+    p = ouvrir(G)
+    p.js("carte.changerLangue('pt')")
+    from reseau.rendu.libelles import libelle
+
+    assert p.page.locator("#frise-absente").inner_text() == libelle("carte_frise_sans_annees", "pt")

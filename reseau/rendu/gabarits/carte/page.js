@@ -787,6 +787,17 @@ var carte = { pret: false };
     if (carte.selection !== null && !noeudAffiche(carte.selection)) deselectionner();
     else if (carte.selection !== null) selectionner(carte.selection, false);
     afficherCompte();
+    afficherFrise();
+    if (typeof noterVue === "function") noterVue();
+  }
+  /** Les textes de la frise (année, titre, lecture, règle, absence), dans la langue en cours. */
+  function afficherFrise() {
+    if (!bornesFrise) {
+      document.getElementById("frise-absente").textContent = D.agregat ? T.frise_agregee : T.frise_sans_annees;
+      return;
+    }
+    curseur.title = T.frise_regle;
+    lecture.textContent = minuterieFrise !== null ? T.frise_pause : T.frise_lecture;
     modeFrise.value = frise.mode;
     if (frise.annee === null) {
       sortieAnnee.textContent = T.frise_toutes;
@@ -800,7 +811,6 @@ var carte = { pret: false };
       });
     }
     blocFrise.dataset.annee = FR.etatAnnee(frise.annee, frise.mode);
-    if (typeof noterVue === "function") noterVue();
   }
   function arreterLecture() {
     if (minuterieFrise !== null) clearInterval(minuterieFrise);
@@ -819,7 +829,7 @@ var carte = { pret: false };
     }, 700);
   }
   carte.frise = {
-    bornes: bornesFrise, etat: () => frise, aller: allerAnnee,
+    bornes: bornesFrise, etat: () => frise, aller: allerAnnee, traduire: afficherFrise,
     adresse: () => FR.etatAnnee(frise.annee, frise.mode),
     depuisAdresse: function (texte) { const e = FR.lireAnnee(texte, bornesFrise); allerAnnee(e ? e.annee : null, e ? e.mode : "actif"); },
   };
@@ -827,7 +837,6 @@ var carte = { pret: false };
     curseur.min = String(bornesFrise.min);
     curseur.max = String(bornesFrise.max);
     curseur.value = String(bornesFrise.max);
-    curseur.title = T.frise_regle;
     const reperes = document.getElementById("frise-rencontres");
     for (const a of FR.rencontres(D.liens)) { const o = el("option"); o.value = String(a); reperes.appendChild(o); }
     curseur.addEventListener("input", () => { arreterLecture(); allerAnnee(parseInt(curseur.value, 10)); });
@@ -837,10 +846,9 @@ var carte = { pret: false };
     document.getElementById("frise-tout").addEventListener("click", () => { arreterLecture(); allerAnnee(null); });
     blocFrise.hidden = false;
   } else {
-    const absente = document.getElementById("frise-absente");
-    absente.textContent = D.agregat ? T.frise_agregee : T.frise_sans_annees;
-    absente.hidden = false;
+    document.getElementById("frise-absente").hidden = false;
   }
+  afficherFrise();
   // --- Vue agrégée : ouvrir un groupe (ses organisations à sa place, le reste agrégé), le refermer ---
   let ouverture = null;  // { groupe, noeud, liens (du groupe), ajoutes: { noeuds, liens } }
   const bordures = Object.assign({}, D.bordures, D.bordures_organisations || {});
@@ -983,13 +991,14 @@ var carte = { pret: false };
     document.documentElement.lang = lg;
     for (const e of document.querySelectorAll("[data-t]")) if (T[e.dataset.t] !== undefined) e.textContent = T[e.dataset.t];
     for (const e of document.querySelectorAll("[data-t-placeholder]")) e.placeholder = T[e.dataset.tPlaceholder] || "";
+    for (const e of document.querySelectorAll("[data-t-aria]")) e.setAttribute("aria-label", T[e.dataset.tAria] || "");
     for (const e of document.querySelectorAll("[data-t-title]")) {
       e.title = T[e.dataset.tTitle] || "";
       e.setAttribute("aria-label", e.title);
     }
     boutonPresentation.textContent = carte.presentation ? T.quitter_presentation : T.presentation;
     document.title = X.titre;
-    document.getElementById("titre").textContent = X.titre;
+    document.getElementById("titre-texte").textContent = X.titre;
     document.getElementById("sous-titre").textContent = X.sous_titre;
     const bandeau = document.getElementById("bandeau");
     if (bandeau && X.bandeau) bandeau.textContent = X.bandeau;
@@ -1016,6 +1025,7 @@ var carte = { pret: false };
       ordonner(bloc);
     }
     remplirChoixImage();
+    afficherFrise();
     afficherCompte();
     if (carte.lienSelectionne !== null) selectionnerLien(carte.lienSelectionne);
     else if (carte.selection !== null) afficherFiche(parId.get(carte.selection));
