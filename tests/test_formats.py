@@ -198,6 +198,22 @@ def test_pays_par_la_bibliotheque():
     assert ref.pays["XK"].nom_fr == "Kosovo"  # absent de la bibliothèque : pays.csv
 
 
+def test_noms_de_pays_dans_l_ordre_ou_on_les_dit():
+    """Les noms inversés de l'ISO 3166 (« Russie, Fédération de ») s'affichent dans l'ordre naturel, et
+    les deux formes restent reconnues."""
+    from reseau.entrees.geographie import nom_pays
+
+    ref = referentiel()
+    assert nom_pays("RU") == "Fédération de Russie" and nom_pays("PS", "es") == "Estado de Palestina"
+    assert nom_pays("CD", "pt") == "República Democrática do Congo" and nom_pays("SB") == "Îles Salomon"
+    assert nom_pays("BQ") == "Bonaire, Saint-Eustache et Saba"  # une énumération, pas une inversion
+    for valeur in ("Fédération de Russie", "Russie, Fédération de", "État de Palestine", "Palestine, État de"):
+        assert ref.code_pays(valeur) in {"RU", "PS"}, valeur
+    for code, pays in ref.pays.items():
+        for langue in ("fr", "en", "es", "pt"):
+            assert ref.code_pays(pays.nom(langue)) == code, (code, langue)
+
+
 # --- Ligne de commande --------------------------------------------------------------------
 
 def test_cli_resume_au_dela_de_50_problemes_et_v_apres(tmp_path):

@@ -15,6 +15,7 @@ import csv
 import functools
 import gettext
 import gzip
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,6 +100,26 @@ def _traductions() -> dict[str, gettext.NullTranslations]:
     }
 
 
+# Nom inversé à la manière de l'ISO 3166 (« Russie, Fédération de ») : ce qui suit la virgule se
+# termine par une préposition, ou n'est qu'un « Île(s) ».
+_INVERSE = re.compile(r"^(?P<nom>[^,]+), (?P<avant>(?:.+ )?(?:de|del|de la|da|do|des|du|of|of the)|.+ d['’]|Île|Îles|Islas)$")
+
+
+def ordre_naturel(nom: str) -> str:
+    """Le nom d'un pays dans l'ordre où on le dit (l'ISO 3166 l'inverse pour le classer).
+
+    >>> ordre_naturel("Russie, Fédération de"), ordre_naturel("Congo, The Democratic Republic of the")
+    ('Fédération de Russie', 'The Democratic Republic of the Congo')
+    >>> ordre_naturel("Salomon, Îles"), ordre_naturel("Bonaire, Saint-Eustache et Saba")
+    ('Îles Salomon', 'Bonaire, Saint-Eustache et Saba')
+    """
+    trouve = _INVERSE.match(nom)
+    if not trouve:
+        return nom
+    avant = trouve["avant"]
+    return f"{avant}{trouve['nom']}" if avant.endswith(("'", "’")) else f"{avant} {trouve['nom']}"
+
+
 def _bibliotheque() -> dict[str, tuple[str, list[str], dict[str, str]]]:
     """Par code alpha-2 : (alpha-3, tous les noms connus, nom usuel par langue)."""
     import pycountry
@@ -108,11 +129,12 @@ def _bibliotheque() -> dict[str, tuple[str, list[str], dict[str, str]]]:
     for pays in pycountry.countries:
         anglais = [n for n in (getattr(pays, "common_name", None), pays.name, getattr(pays, "official_name", None)) if n]
         noms = list(anglais)
-        usuels = {"en": anglais[0]}
+        usuels = {"en": ordre_naturel(anglais[0])}
         for langue, traduction in traductions.items():
             traduits = [traduction.gettext(n) for n in anglais]
-            usuels[langue] = traduits[0]
+            usuels[langue] = ordre_naturel(traduits[0])
             noms.extend(traduits)
+        noms.extend(usuels.values())
         resultat[pays.alpha_2] = (pays.alpha_3, noms, usuels)
     return resultat
 
