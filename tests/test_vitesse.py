@@ -226,3 +226,23 @@ def test_projection_partagee_memes_mesures() -> None:
     assert_frame_equal(mesures_organisations(G, projection=g), mesures_organisations(G))
     assert resume_reseau(G, projection=g) == resume_reseau(G)
     assert g.get_edgelist() == aretes  # la projection partagée n'est pas modifiée
+
+
+def test_carte_mesures_sans_pandas_egales_table() -> None:
+    """La carte lit les mesures sans pandas : mêmes valeurs que la table, mêmes mesures numériques."""
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+    from reseau.analyse.mesures import MESURES, PIVOTS_MIN, mesures_organisations
+    from reseau.rendu import carte
+
+    orgs, liens = generer(400, graine=2)
+    for G in (charger(), construire(orgs, liens, "g")):
+        table = mesures_organisations(G, pivots=PIVOTS_MIN)
+        attendu = {x: {c: carte.propre(v) for c, v in zip(MESURES, valeurs)}
+                   for x, *valeurs in zip(table["id"], *(table[c] for c in MESURES))}
+        assert carte._mesures(G, "degre", None) == attendu
+        numeriques = {c for c in MESURES if is_numeric_dtype(table[c]) and not is_bool_dtype(table[c])}
+        assert numeriques == set(MESURES) - carte.MESURES_NON_NUMERIQUES
+    with pytest.raises(carte.ParametreInvalide, match="non numérique"):
+        carte._mesures(charger(), "point_articulation", None)
+    assert carte._mesures(nx.MultiGraph(), "point_articulation", None) == {}

@@ -387,6 +387,29 @@ def mesures_organisations(
     """
     import pandas as pd
 
+    lignes, calcul = colonnes_mesures(G, exact=exact, pivots=pivots, groupes=groupes, progression=progression,
+                                      projection=projection)
+    if not lignes["id"]:
+        vide = pd.DataFrame({c: [] for c in IDENTITE + MESURES})
+        vide.attrs["intermediarite"] = calcul
+        return vide
+    lignes["sauts_international"] = pd.array(lignes["sauts_international"], dtype="Int64")
+    table = pd.DataFrame(lignes, columns=list(IDENTITE + MESURES))
+    table.attrs["intermediarite"] = calcul
+    return table
+
+
+def colonnes_mesures(
+    G: nx.MultiGraph,
+    *,
+    exact: bool | None = None,
+    pivots: int | None = None,
+    groupes: str = "echelle",
+    progression: Callable[[str], None] | None = None,
+    projection: igraph.Graph | None = None,
+) -> tuple[dict[str, list], dict[str, Any]]:
+    """Ce que rend :func:`mesures_organisations`, sans pandas : les colonnes (une liste par colonne,
+    manquants : ``None`` ou NaN) et le calcul de l'intermédiarité. Pour la carte, qui démarre sans pandas."""
     noeuds = list(G.nodes)
     n = len(noeuds)
     signaler = progression if progression is not None and n >= SEUIL_PROGRESSION else (lambda _message: None)
@@ -394,9 +417,7 @@ def mesures_organisations(
     verifier_choix("groupes", groupes, GROUPES)
     lignes: dict[str, Any] = {"id": noeuds, **{c: [G.nodes[x].get(c) for x in noeuds] for c in IDENTITE[1:]}}
     if n == 0:
-        vide = pd.DataFrame({c: [] for c in IDENTITE + MESURES})
-        vide.attrs["intermediarite"] = calcul_intermediarite(0, 0)
-        return vide
+        return lignes, calcul_intermediarite(0, 0)
 
     signaler(f"Mesures de {n} organisations : projection…")
     g = _projection_igraph(G) if projection is None else projection
@@ -428,16 +449,14 @@ def mesures_organisations(
         "communaute": communaute,
         "noyau": noyau,
         "point_articulation": [i in articulation for i in range(n)],
-        "sauts_international": pd.array([sauts.get(i) for i in range(n)], dtype="Int64"),
+        "sauts_international": [sauts.get(i) for i in range(n)],
         "echelles_2_sauts": echelles,
         "pays_2_sauts": pays,
         "liens_nord_sud": nord_sud,
         "portee_km": portee,
         **courtage,
     })
-    table = pd.DataFrame(lignes, columns=list(IDENTITE + MESURES))
-    table.attrs["intermediarite"] = calcul
-    return table
+    return lignes, calcul
 
 
 def _assortativite(matrice: dict[str, dict[str, int]]) -> float | None:

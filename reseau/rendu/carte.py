@@ -1,7 +1,8 @@
 """La carte interactive : un seul fichier HTML autonome, qui s'ouvre hors ligne.
 
-Construite avec pyvis (structure et options) et un gabarit propre : vis-network, sa feuille
-de style, le code de la page et les données sont embarqués ; aucune ressource externe.
+Nœuds, liens et options au format de vis-network (sans pyvis, qui n'apportait que ce format, et
+coûtait 0,1 s d'import), dans un gabarit propre : vis-network, sa feuille de style, le code de la
+page et les données sont embarqués ; aucune ressource externe.
 Tout texte venu des données voyage en JSON échappé et s'affiche par ``textContent``.
 """
 
@@ -49,6 +50,9 @@ MESURES_FICHE: tuple[str, ...] = (
     "courtage_liaison", "courtage_total",
 )
 PRECISIONS_APPROXIMATIVES = frozenset({"region", "pays"})
+# Les mesures qui ne peuvent pas donner la taille des nœuds (booléennes) ; un test vérifie que ce
+# sont exactement les colonnes non numériques de mesures_organisations.
+MESURES_NON_NUMERIQUES = frozenset({"point_articulation"})
 
 _ICI = Path(__file__).resolve().parent
 RESSOURCES = _ICI / "ressources"
@@ -146,18 +150,18 @@ def _sortie_erreur(message: str) -> None:
 
 def _mesures(G: nx.MultiGraph, taille: str, progression: Callable[[str], None] | None) -> dict[Hashable, dict[str, Any]]:
     """Les mesures par organisation, {id: {mesure: valeur}} ; ``taille`` doit être numérique."""
-    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+    from ..analyse.mesures import MESURES, PIVOTS_MIN, colonnes_mesures
 
-    from ..analyse.mesures import MESURES, PIVOTS_MIN, mesures_organisations
-
-    # pour l'affichage, l'ordre de grandeur suffit : estimation sur le minimum de pivots au-delà du seuil
-    table = mesures_organisations(G, pivots=PIVOTS_MIN, progression=progression)
-    colonnes = [c for c in MESURES if c in table.columns]
-    numeriques = [c for c in colonnes if is_numeric_dtype(table[c]) and not is_bool_dtype(table[c])]
-    if len(table) and taille not in numeriques:
+    # pour l'affichage, l'ordre de grandeur suffit : estimation sur le minimum de pivots au-delà du seuil ;
+    # les colonnes sans pandas (le démarrage de la carte n'importe pas pandas)
+    table, _calcul = colonnes_mesures(G, pivots=PIVOTS_MIN, progression=progression)
+    if not table["id"]:
+        return {}
+    numeriques = [c for c in MESURES if c not in MESURES_NON_NUMERIQUES]
+    if taille not in numeriques:
         raise ParametreInvalide(f"taille « {taille} » : mesure non numérique — valeurs possibles : {', '.join(numeriques)}")
-    return {x: {c: propre(v) for c, v in zip(colonnes, valeurs)}
-            for x, *valeurs in zip(table["id"], *(table[c] for c in colonnes))}
+    return {x: {c: propre(v) for c, v in zip(MESURES, valeurs)}
+            for x, *valeurs in zip(table["id"], *(table[c] for c in MESURES))}
 
 
 def _graphe_organisations(G: nx.MultiGraph, mesures: Mapping[Hashable, dict]) -> nx.Graph:
@@ -262,8 +266,6 @@ def _donnees_page(
     G: nx.MultiGraph, H: nx.Graph, *, couleur: str, taille: str, disposition: str, agreger: str | None, langue: str
 ) -> dict[str, Any]:
     """Tout ce que la page reçoit : nœuds et liens (format vis-network), légende, filtres, fond."""
-    from pyvis.network import Network
-
     n = H.number_of_nodes()
     grand = n > SEUIL_PHYSIQUE
     geographique = disposition == "geographique"
@@ -296,14 +298,12 @@ def _donnees_page(
     chaines = _Chaines()
     mesures_fiche = list(dict.fromkeys((*MESURES_FICHE, taille))) if not agreger else []
     pointilles = disposition == "geographique" and not agreger
-    net = Network(height="100%", width="100%", cdn_resources="in_line")
-    net.nodes = [_noeud(x, d, rayons[x], couleur_noeud(x), positions.get(x), chaines, membres(d), mesures_fiche, pointilles)
-                 for x, d in H.nodes(data=True)]
-    net.edges = [_lien(i, u, v, d, agreger, chaines) for i, (u, v, d) in enumerate(H.edges(data=True))]
-    net.options = _options(physique=physique, grand=grand)
+    noeuds = [_noeud(x, d, rayons[x], couleur_noeud(x), positions.get(x), chaines, membres(d), mesures_fiche, pointilles)
+              for x, d in H.nodes(data=True)]
+    liens = [_lien(i, u, v, d, agreger, chaines) for i, (u, v, d) in enumerate(H.edges(data=True))]
+    options = _options(physique=physique, grand=grand)
     if geographique:  # chaque nœud reste à son lieu : la page l'écarte à l'écran
-        net.options["interaction"]["dragNodes"] = False
-    noeuds, liens, _entete, _hauteur, _largeur, options = net.get_network_data()
+        options["interaction"]["dragNodes"] = False
 
     vocabulaire = {v: traduire(v, langue) for v in (*ECHELLES, *TYPES_ORGANISATION, *TYPES_PARTENARIAT, "nord", "sud")}
     textes = {cle.removeprefix("carte_"): traduire(cle, langue) for cle in VOCABULAIRE if cle.startswith("carte_")}
@@ -316,7 +316,7 @@ def _donnees_page(
         "noeuds": noeuds,
         "liens": liens,
         "chaines": chaines.liste,
-        "options": json.loads(options),
+        "options": options,
         "physique": physique,
         "disposition": disposition,
         "agregat": agreger,
