@@ -109,6 +109,21 @@ def test_commandes_legeres_sans_import_lourd(args: list[str]) -> None:
     assert ligne == "MODULES:", f"{args} importe {ligne[8:]}"
 
 
+# La carte a besoin de numpy et d'igraph (mesures), pas du reste.
+_LOURDS_CARTE = ("pandas", "pyvis", "jinja2", "markupsafe", "scipy", "matplotlib", "openpyxl", "pyarrow", "rapidfuzz")
+
+
+def test_carte_sans_import_lourd(tmp_path) -> None:
+    racine = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(racine)}
+    code = _SONDE.format(lourds=_LOURDS_CARTE, args=["carte", "-o", str(tmp_path / "carte.html")])
+    fini = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=racine, env=env)
+    assert fini.returncode == 0, fini.stderr
+    assert (tmp_path / "carte.html").stat().st_size > 100_000
+    ligne = next(li for li in fini.stderr.splitlines() if li.startswith("MODULES:"))
+    assert ligne == "MODULES:", f"carte importe {ligne[8:]}"
+
+
 # Validation : le chemin rapide des partenariats rend exactement ce que rend le chemin complet.
 DONNEES = Path(__file__).resolve().parent / "donnees"
 

@@ -36,6 +36,7 @@ from .disposition import (
     disposition_strates,
 )
 from .fond import anneaux_du_monde, lignes_provinces
+from .gabarit import Brut, rendre
 from .libelles import LANGUES, VOCABULAIRE, abreger, nom_groupe, nombre, traduire, verifier_langue
 
 COULEURS: tuple[str, ...] = ("echelle", "type", "communaute", "nord_sud", "region")
@@ -625,24 +626,34 @@ def _script_carte() -> str:
 
 def _rendre(donnees: dict[str, Any], *, titre: str, sous_titre: str, bandeau: str | None, langue: str) -> str:
     """La page : gabarit ``carte.html`` (échappement automatique), ressources et données en ligne."""
+    def lire(nom: str, dossier: Path = RESSOURCES) -> Brut:
+        return Brut((dossier / nom).read_text(encoding="utf-8"))
+
+    valeurs = {
+        "langue": langue,
+        "titre": titre,
+        "sous_titre": sous_titre,
+        "bandeau": bandeau,
+        "suggestions": bool(donnees.get("suggestions")),
+        "t": donnees["textes"],
+        "css_vis": lire("vis-network.css"),
+        "js_vis": lire("vis-network.min.js"),
+        "css_carte": lire("carte.css", GABARITS),
+        "js_carte": Brut(_script_carte()),
+        "donnees": Brut(json_pour_script(donnees)),
+    }
+    return rendre_gabarit((GABARITS / "carte.html").read_text(encoding="utf-8"), valeurs)
+
+
+def rendre_gabarit(gabarit: str, valeurs: dict[str, Any]) -> str:
+    """Le gabarit rendu par :mod:`reseau.rendu.gabarit` (sans jinja2, plus rapide à démarrer), ou par
+    jinja2 s'il emploie une syntaxe que ce rendu minimal ne comprend pas (même échappement)."""
+    html = rendre(gabarit, valeurs)
+    if html is not None:
+        return html
     import jinja2
     from markupsafe import Markup
 
-    def lire(nom: str, dossier: Path = RESSOURCES) -> Markup:
-        return Markup((dossier / nom).read_text(encoding="utf-8"))
-
-    environnement = jinja2.Environment(loader=jinja2.FileSystemLoader(GABARITS), autoescape=True,
-                                       undefined=jinja2.StrictUndefined)
-    return environnement.get_template("carte.html").render(
-        langue=langue,
-        titre=titre,
-        sous_titre=sous_titre,
-        bandeau=bandeau,
-        suggestions=bool(donnees.get("suggestions")),
-        t=donnees["textes"],
-        css_vis=lire("vis-network.css"),
-        js_vis=lire("vis-network.min.js"),
-        css_carte=lire("carte.css", GABARITS),
-        js_carte=Markup(_script_carte()),
-        donnees=Markup(json_pour_script(donnees)),
-    )
+    environnement = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    return environnement.from_string(gabarit).render(
+        {nom: Markup(v) if isinstance(v, Brut) else v for nom, v in valeurs.items()})
