@@ -42,33 +42,43 @@ def _voisinages(
         noeuds[n].update((k, v) for k, v in org.items() if k != "id")
     for lien in partenariats:
         u, v = lien["source"], lien["cible"]
-        for n in (u, v):
-            if n not in noeuds:
-                adj[n] = {}
-                noeuds[n] = {}
-        cles = adj[u].get(v)
-        if cles is None:
-            cles = adj[u][v] = {}
-            adj[v][u] = cles
+        if u not in noeuds:
+            adj[u] = {}
+            noeuds[u] = {}
+        if v not in noeuds:
+            adj[v] = {}
+            noeuds[v] = {}
+        donnees = dict(lien) if copier else cast(dict, lien)
+        voisins = adj[u]
+        cles = voisins.get(v)
+        if cles is None:  # premier lien de la paire : clé 0
+            voisins[v] = adj[v][u] = {0: donnees}
+            continue
         cle = len(cles)
         while cle in cles:
             cle += 1
-        cles[cle] = dict(lien) if copier else cast(dict, lien)
+        cles[cle] = donnees
     return noeuds, adj
 
 
 def _recopier(
-    adj: dict[str, dict[str, dict[int, dict]]], garder: Callable[[dict], bool],
+    adj: dict[str, dict[str, dict[int, dict]]], garder: Callable[[dict], bool], copier: bool = True,
+    liens: Sequence[dict] | None = None,
 ) -> dict[str, dict[str, dict[int, dict]]]:
     """Les voisinages dans l'ordre où ``MultiGraph.copy`` les range (parcours nœud par nœud), sans
     les liens écartés par ``garder`` : retirer un lien, ou un voisin qui n'en a plus, ne déplace
-    pas les autres ; ne pas les ajouter revient au même."""
+    pas les autres ; ne pas les ajouter revient au même (``copier=False`` : les attributs des
+    liens ne sont pas recopiés ; ``liens`` : tous les liens de ``adj``, pour voir d'un coup si
+    aucun n'est écarté)."""
     copie: dict[str, dict[str, dict[int, dict]]] = {n: {} for n in adj}
+    # Sans copie et quand aucun lien n'est écarté, chaque paire garde son dictionnaire de clés tel quel.
+    tous = not copier and liens is not None and all(map(garder, liens))
     for u, voisins in adj.items():
         cote = copie[u]
         for v, cles in voisins.items():
             if v not in cote:
-                nouvelles = {k: dict(d) for k, d in cles.items() if garder(d)}
+                nouvelles = (cles if tous else {k: dict(d) for k, d in cles.items() if garder(d)} if copier
+                             else {k: d for k, d in cles.items() if garder(d)})
                 if nouvelles:
                     cote[v] = nouvelles
                     copie[v][u] = nouvelles
@@ -77,15 +87,18 @@ def _recopier(
 
 def construire_en_bloc(
     organisations: Sequence[LigneOrganisation], partenariats: Sequence[LignePartenariat],
-    attributs: dict, garder: Callable[[dict], bool] | None = None,
+    attributs: dict, garder: Callable[[dict], bool] | None = None, copier: bool = True,
 ) -> nx.MultiGraph:
     """Le ``MultiGraph`` de :func:`construire`, rempli en bloc ; avec ``garder``, celui de
     ``filtrer(construire(…), annee=…, statut=…)`` (copie, puis liens écartés) : mêmes nœuds,
     mêmes clés, même ordre des voisins et des liens, sans passer par ``add_edge``.
+
+    ``copier=False`` : les dictionnaires de ``partenariats`` deviennent les attributs des liens,
+    sans copie (pour qui ne s'en sert plus ensuite, comme :func:`reseau.entrees.chargement.charger`).
     """
-    noeuds, adj = _voisinages(organisations, partenariats, copier=garder is None)
+    noeuds, adj = _voisinages(organisations, partenariats, copier=copier and garder is None)
     if garder is not None:
-        adj = _recopier(adj, garder)
+        adj = _recopier(adj, garder, copier, cast(Sequence[dict], partenariats))
     G = nx.MultiGraph()
     G.graph.update(attributs)
     G._node.update(noeuds)
