@@ -265,3 +265,51 @@ def test_carte_mesures_sans_pandas_egales_table() -> None:
     with pytest.raises(carte.ParametreInvalide, match="non numérique"):
         carte._mesures(charger(), "point_articulation", None)
     assert carte._mesures(nx.MultiGraph(), "point_articulation", None) == {}
+
+
+def _preparation(chemin, en_colonnes: bool):
+    """Ce que rend ``preparer`` (tables, lignes, problèmes, avertissements), en colonnes ou ligne à ligne."""
+    from reseau.entrees.formats import lire_donnees
+    from reseau.entrees.geographie import referentiel
+    from reseau.entrees.preparation import preparer
+
+    prepare = preparer(lire_donnees(Path(chemin)), referentiel(), en_colonnes=en_colonnes)
+    return ({nom: (t.fichier, t.entetes, [(n, list(c)) for n, c in t.lignes], t.origine, t.ignorees, t.formules,
+                   t.avertissements) for nom, t in prepare.tables.items()},
+            [str(p) for p in prepare.problemes], [str(a) for a in prepare.avertissements], prepare.facultatives)
+
+
+@pytest.mark.parametrize("chemin", [DONNEES.parent.parent / "donnees", *_jeux_du_corpus()], ids=lambda p: p.name)
+def test_preparation_en_colonnes_egale_ligne_a_ligne_corpus(chemin) -> None:
+    assert _preparation(chemin, True) == _preparation(chemin, False)
+
+
+_SALES = st.sampled_from(["", " ", "NA", "n/a ", " - ", "null", "a ", " A", "b", "zz", "Zz", "nom a", "Nom A ", "x"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(orgs=st.lists(st.tuples(st.sampled_from(["a", "b", "zz", " a", "NA", "c "]), _SALES), min_size=1, max_size=6),
+       liens=st.lists(st.tuples(_SALES, _SALES, _SALES), max_size=10), remarque=st.booleans())
+def test_preparation_en_colonnes_egale_ligne_a_ligne_hypothesis(tmp_path_factory, orgs, liens, remarque) -> None:
+    """Valeurs à nettoyer (espaces, NA), partenaires désignés par leur nom, colonne ignorée."""
+    dossier = tmp_path_factory.mktemp("jeu")
+    fin = ";remarque" if remarque else ""
+    (dossier / "organisations.csv").write_text(
+        "id;nom;type;echelle;pays" + fin + "\n"
+        + "".join(f'"{i}";"{n}";reseau;locale;CA' + (";r" if remarque else "") + "\n" for i, n in orgs),
+        encoding="utf-8")
+    (dossier / "partenariats.csv").write_text(
+        "source;cible;type\n" + "".join(f'"{s}";"{c}";"{t}"\n' for s, c, t in liens), encoding="utf-8")
+    assert _preparation(dossier, True) == _preparation(dossier, False)
+
+
+def test_preparation_en_colonnes_sert(tmp_path) -> None:
+    """Le jeu généré passe bien par la préparation en colonnes."""
+    from reseau.entrees import preparation as module
+    from reseau.entrees.formats import lire_donnees
+    from reseau.entrees.generateur import ecrire_jeu
+
+    orgs, liens = generer(100, graine=1)
+    ecrire_jeu(tmp_path, orgs, liens)
+    assert module._preparer_en_colonnes(lire_donnees(tmp_path), module.Options()) is not None
+    assert _preparation(tmp_path, True) == _preparation(tmp_path, False)

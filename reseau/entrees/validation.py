@@ -8,7 +8,9 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, cast
 
 import reseau.reglages as reglages
@@ -380,6 +382,90 @@ class _Rapide:
         return cast(LignePartenariat, lien)
 
 
+_NON = object()  # valeur refusée par le chemin rapide
+
+
+def _partenariats_en_colonnes(
+    liens: Table, court: _Rapide, index: dict[str, int], ids: dict[str, str], suggestions: Suggestions | None,
+    res: Resultat,
+) -> bool:
+    """Le chemin rapide de :class:`_Rapide`, colonne par colonne : chaque valeur distincte d'une colonne
+    est convertie une fois, puis chaque ligne assemble ses valeurs converties. Une ligne refusée passe
+    par :func:`_partenariat` (à sa place : mêmes enregistrements, mêmes messages, même ordre).
+
+    Rend ``False`` sans rien toucher si la table sort du cas simple (lignes de longueurs diverses,
+    colonne absente, fin de ligne dans une cellule) : la boucle ligne à ligne fait alors le travail.
+    """
+    lignes = liens.lignes
+    largeur = len(liens.entetes)
+    if court.absentes or not lignes or {len(c) for _, c in lignes} != {largeur} or court.largeur > largeur:
+        return False
+
+    def ident(v: str) -> object:
+        propre = v.strip()
+        return ids.get(propre.lower()) or _NON if propre else _NON
+
+    def statut(v: str) -> object:
+        texte = v.strip()
+        if texte not in court.statuts:
+            court.statuts[texte] = normaliser_vocabulaire(texte, STATUTS)
+        return _NON if court.statuts[texte] is None else court.statuts[texte]
+
+    def type_(v: str) -> object:
+        texte = v.strip()
+        normal = normaliser_vocabulaire(texte, TYPES_PARTENARIAT) if texte else None
+        return _NON if normal is None else normal
+
+    def annee(v: str) -> object:
+        texte = v.strip()
+        ok, valeur = court.annees[texte] if texte in court.annees else court.annees.setdefault(texte, court._annee(texte))
+        return valeur if ok else _NON
+
+    def poids(v: str) -> object:
+        texte = v.strip()
+        valeur = court.poids[texte] if texte in court.poids else court.poids.setdefault(texte, court._poids(texte))
+        return _NON if valeur is None else valeur
+
+    def oriente(v: str) -> object:
+        valeur = court._oriente(v.strip())
+        return _NON if valeur is None else valeur
+
+    conversions: dict[str, Callable[[str], object]] = {
+        "source": ident, "cible": ident, "type": type_, "debut": annee, "fin": annee, "poids": poids, "statut": statut,
+        "oriente": oriente, "description": str.strip, "reference": str.strip, "type_source": str.strip,
+    }
+    converties = {}
+    for nom, i in zip(_COLONNES_RAPIDES, court.positions):
+        valeurs = list(map(itemgetter(i), map(_CELLULES, lignes)))
+        distinctes = set(valeurs)
+        if any("\n" in v or "\r" in v for v in distinctes):
+            return False
+        table = {v: conversions[nom](v) for v in distinctes}
+        converties[nom] = list(map(table.__getitem__, valeurs))
+    del valeurs, distinctes, table
+    ajouter = res.partenariats.append
+    for (numero, cellules), description, reference, type_source, source, cible, type_, debut, fin, poids_, statut_, \
+            oriente_ in zip(lignes, *(converties[nom] for nom in _COLONNES_RAPIDES)):
+        if (source is _NON or cible is _NON or source == cible or type_ is _NON or debut is _NON or fin is _NON
+                or poids_ is _NON or statut_ is _NON or oriente_ is _NON
+                or (debut is not None and fin is not None and debut > fin)):
+            ajouter(_partenariat(_Ligne(liens, numero, cellules, index, res.problemes), ids, suggestions))
+        elif type_source:
+            ajouter(cast(LignePartenariat, {
+                "description": description, "reference": reference, "type_source": type_source, "source": source,
+                "cible": cible, "type": type_, "debut": debut, "fin": fin, "poids": poids_, "statut": statut_,
+                "oriente": oriente_}))
+        else:
+            ajouter(cast(LignePartenariat, {
+                "description": description, "reference": reference, "source": source, "cible": cible, "type": type_,
+                "debut": debut, "fin": fin, "poids": poids_, "statut": statut_, "oriente": oriente_}))
+    liens.lignes = []
+    return True
+
+
+_CELLULES = itemgetter(1)  # (numéro, cellules) → cellules
+
+
 def _formules_ignorees(table: Table, alias: dict[str, tuple[str, ...]], obligatoires: tuple[str, ...],
                        res: Resultat) -> None:
     """Avertit des formules sans valeur calculée hors colonnes obligatoires (celles-là sont des problèmes)."""
@@ -433,16 +519,21 @@ def valider_tables(
         index = _colonnes_manquantes(liens, ALIAS_PARTENARIATS, OBLIGATOIRES_PARTENARIATS, res.problemes)
         suggestions = Suggestions(list(ids.values())) if ids_lisibles else None
         court = _Rapide(index, ids) if rapide and ids_lisibles and not liens.formules else None
+        lignes_restantes: Iterable[tuple[int, list[str]]]
+        if court is not None and _partenariats_en_colonnes(liens, court, index, ids, suggestions, res):
+            lignes_restantes = []
+        else:
+            lignes_restantes = liens.lignes if liens.formules else consommer(liens.lignes)
         # Sans formule à signaler ensuite, les lignes lues sont lâchées au fil de la validation.
-        for numero, cellules in (liens.lignes if liens.formules else consommer(liens.lignes)):
+        for numero, cellules in lignes_restantes:
             lien_rapide = court(cellules) if court is not None else None
             if lien_rapide is None:
                 lien = _partenariat(_Ligne(liens, numero, cellules, index, res.problemes), ids, suggestions)
             else:
                 lien = lien_rapide
             res.partenariats.append(lien)
-            relies.add(lien["source"])
-            relies.add(lien["cible"])
+        relies.update(map(itemgetter("source"), res.partenariats))
+        relies.update(map(itemgetter("cible"), res.partenariats))
     for lue, alias, obligatoires in ((orgs, ALIAS_ORGANISATIONS, OBLIGATOIRES_ORGANISATIONS),
                                      (liens, ALIAS_PARTENARIATS, OBLIGATOIRES_PARTENARIATS)):
         if lue is not None and lue.formules:
