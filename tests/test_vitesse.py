@@ -313,3 +313,20 @@ def test_preparation_en_colonnes_sert(tmp_path) -> None:
     ecrire_jeu(tmp_path, orgs, liens)
     assert module._preparer_en_colonnes(lire_donnees(tmp_path), module.Options()) is not None
     assert _preparation(tmp_path, True) == _preparation(tmp_path, False)
+
+
+def test_csv_colonnes_egal_enregistrements() -> None:
+    """analyser --format csv écrit colonne par colonne : même texte que ligne par ligne."""
+    import pandas as pd
+
+    from reseau.analyse.mesures import IDENTITE, MESURES, mesures_organisations
+    from reseau.rendu.tables import csv_colonnes, enregistrements, formater
+
+    orgs, liens = generer(300, graine=4)
+    for G in (charger(), construire(orgs, liens, "g")):
+        table = mesures_organisations(G)
+        assert csv_colonnes(table, IDENTITE + MESURES) == formater(enregistrements(table), IDENTITE + MESURES, "csv")
+    piege = pd.DataFrame({"id": ["=1+1", "-2", None], "degre": pd.array([1, None, -3], dtype="Int64"),
+                          "x": [float("inf"), -0.5, float("nan")], "b": [True, False, True], "o": [1, "1", True]})
+    assert csv_colonnes(piege, ["id", "degre", "x", "b", "o", "absente"]) == formater(
+        enregistrements(piege), ["id", "degre", "x", "b", "o", "absente"], "csv")
