@@ -330,3 +330,26 @@ def test_csv_colonnes_egal_enregistrements() -> None:
                           "x": [float("inf"), -0.5, float("nan")], "b": [True, False, True], "o": [1, "1", True]})
     assert csv_colonnes(piege, ["id", "degre", "x", "b", "o", "absente"]) == formater(
         enregistrements(piege), ["id", "degre", "x", "b", "o", "absente"], "csv")
+
+
+_CELLULES_ORG = {
+    "id": ["a", "b", "A", "", " c", "d\ne"], "nom": ["N", "", "N\nM", " P "],
+    "type": ["reseau", "Coopérative", "inconnu", ""], "echelle": ["locale", "National", "x", ""],
+    "pays": ["CA", "sn", "Pérou", "Atlantide", ""], "nord_sud": ["", "nord", "Sud", "ouest"],
+    "region": ["", "Québec", "Nulle part"], "ville": ["", "Montréal", "Dakar", "Ville inconnue"],
+    "latitude": ["", "45,5", "91", "abc"], "longitude": ["", "-73.6", "200"], "precision": ["", "ville", "x"],
+    "type_source": ["", "t"], "sigle": ["", "S"],
+}
+_COLONNES_ORG = list(_CELLULES_ORG)
+
+
+@settings(max_examples=80, deadline=None)
+@given(lignes=st.lists(st.tuples(*(st.sampled_from(v) for v in _CELLULES_ORG.values())), min_size=1, max_size=8),
+       colonnes=st.permutations(range(len(_COLONNES_ORG))))
+def test_validation_organisations_rapide_egale_complete_hypothesis(tmp_path_factory, lignes, colonnes) -> None:
+    dossier = tmp_path_factory.mktemp("jeu")
+    (dossier / "organisations.csv").write_text(
+        ";".join(_COLONNES_ORG[i] for i in colonnes) + "\n" + "".join(
+            ";".join('"' + ligne[i] + '"' for i in colonnes) + "\n" for ligne in lignes), encoding="utf-8")
+    (dossier / "partenariats.csv").write_text("source;cible;type\na;b;formation\n", encoding="utf-8")
+    assert _validation_complete(dossier, True) == _validation_complete(dossier, False)
