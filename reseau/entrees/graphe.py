@@ -38,8 +38,10 @@ def _voisinages(
         n = org["id"]
         if n not in noeuds:
             adj[n] = {}
-            noeuds[n] = {}
-        noeuds[n].update((k, v) for k, v in org.items() if k != "id")
+            attributs = noeuds[n] = dict(org)  # même ordre que update sur un dictionnaire vide
+            del attributs["id"]
+        else:
+            noeuds[n].update((k, v) for k, v in org.items() if k != "id")
     for lien in partenariats:
         u, v = lien["source"], lien["cible"]
         if u not in noeuds:

@@ -495,11 +495,11 @@ def _partenariats_en_colonnes(
     par :func:`_partenariat` (à sa place : mêmes enregistrements, mêmes messages, même ordre).
 
     Rend ``False`` sans rien toucher si la table sort du cas simple (lignes de longueurs diverses,
-    colonne absente, fin de ligne dans une cellule) : la boucle ligne à ligne fait alors le travail.
+    fin de ligne dans une cellule) : la boucle ligne à ligne fait alors le travail.
     """
     lignes = liens.lignes
     largeur = len(liens.entetes)
-    if court.absentes or not lignes or set(map(len, map(_CELLULES, lignes))) != {largeur} or court.largeur > largeur:
+    if not lignes or set(map(len, map(_CELLULES, lignes))) != {largeur} or court.largeur > largeur:
         return False
 
     def ident(v: str) -> object:
@@ -535,16 +535,19 @@ def _partenariats_en_colonnes(
         "source": ident, "cible": ident, "type": type_, "debut": annee, "fin": annee, "poids": poids, "statut": statut,
         "oriente": oriente, "description": str.strip, "reference": str.strip, "type_source": str.strip,
     }
-    converties = {}
+    converties: dict[str, Iterable[object]] = {}
     for nom, i in zip(_COLONNES_RAPIDES, court.positions):
+        if i < 0:  # colonne absente : une cellule vide sur chaque ligne
+            converties[nom] = repeat(conversions[nom](""))
+            continue
         valeurs = list(map(itemgetter(i), map(_CELLULES, lignes)))
         distinctes = set(valeurs)
-        if any("\n" in v or "\r" in v for v in distinctes):
+        ensemble = "".join(distinctes)
+        if "\n" in ensemble or "\r" in ensemble:
             return False
         table = {v: conversions[nom](v) for v in distinctes}
         converties[nom] = list(map(table.__getitem__, valeurs))
-    del valeurs, distinctes, table
-    ajouter = res.partenariats.append
+    ajouter = cast(Callable[[Any], None], res.partenariats.append)  # des LignePartenariat
     for (numero, cellules), description, reference, type_source, source, cible, type_, debut, fin, poids_, statut_, \
             oriente_ in zip(lignes, *(converties[nom] for nom in _COLONNES_RAPIDES)):
         if (source is _NON or cible is _NON or source == cible or type_ is _NON or debut is _NON or fin is _NON
@@ -552,14 +555,12 @@ def _partenariats_en_colonnes(
                 or (debut is not None and fin is not None and debut > fin)):
             ajouter(_partenariat(_Ligne(liens, numero, cellules, index, res.problemes), ids, suggestions))
         elif type_source:
-            ajouter(cast(LignePartenariat, {
-                "description": description, "reference": reference, "type_source": type_source, "source": source,
-                "cible": cible, "type": type_, "debut": debut, "fin": fin, "poids": poids_, "statut": statut_,
-                "oriente": oriente_}))
+            ajouter({"description": description, "reference": reference, "type_source": type_source, "source": source,
+                     "cible": cible, "type": type_, "debut": debut, "fin": fin, "poids": poids_, "statut": statut_,
+                     "oriente": oriente_})
         else:
-            ajouter(cast(LignePartenariat, {
-                "description": description, "reference": reference, "source": source, "cible": cible, "type": type_,
-                "debut": debut, "fin": fin, "poids": poids_, "statut": statut_, "oriente": oriente_}))
+            ajouter({"description": description, "reference": reference, "source": source, "cible": cible,
+                     "type": type_, "debut": debut, "fin": fin, "poids": poids_, "statut": statut_, "oriente": oriente_})
     liens.lignes = []
     return True
 
@@ -603,15 +604,17 @@ def valider_tables(
         ids_lisibles = "id" in index
         en_colonnes = _organisations_en_colonnes(orgs, index, ref, res) if rapide and not facultatives else None
         for (numero, cellules), org_rapide in zip(orgs.lignes, en_colonnes or repeat(None)):
-            ligne = _Ligne(orgs, numero, cellules, index, res.problemes, facultatives)
-            org = _organisation(ligne, ref, res) if org_rapide is None else org_rapide
+            org = (_organisation(_Ligne(orgs, numero, cellules, index, res.problemes, facultatives), ref, res)
+                   if org_rapide is None else org_rapide)
             identifiant = org["id"]
-            if identifiant.lower() in ids:
-                ligne.signaler("id", f"identifiant « {identifiant} » en double (déjà ligne {lignes_org[identifiant.lower()]})")
+            minuscule = identifiant.lower()
+            if minuscule in ids:
+                _Ligne(orgs, numero, cellules, index, res.problemes, facultatives).signaler(
+                    "id", f"identifiant « {identifiant} » en double (déjà ligne {lignes_org[minuscule]})")
                 continue
             if identifiant:
-                ids[identifiant.lower()] = identifiant
-                lignes_org[identifiant.lower()] = numero
+                ids[minuscule] = identifiant
+                lignes_org[minuscule] = numero
                 res.organisations.append(org)
         if not orgs.lignes:
             res.problemes.append(Probleme(orgs.fichier, None, None, None, "aucune organisation (seulement l'en-tête)"))
