@@ -126,8 +126,9 @@ def construire_carte(
 
         donnees["suggestions"] = [s for s in liens_suggeres(G, langue=langue) if s["source"] in H and s["cible"] in H]
     donnees["taille_libelles"] = taille_libelles
+    liens = G.number_of_edges()  # un parcours de tous les liens : une fois pour toutes les langues
     donnees["langues"] = {lg: _textes_langue(G, H, lg, couleur=couleur, taille=taille, agreger=agreger, titre=titre,
-                                             force=force, bandes=donnees["bandes"]) for lg in LANGUES}
+                                             force=force, bandes=donnees["bandes"], liens=liens) for lg in LANGUES}
     ici = donnees["langues"][langue]
     return _rendre(donnees, titre=ici["titre"], sous_titre=ici["sous_titre"], bandeau=ici["bandeau"], langue=langue)
 
@@ -540,15 +541,16 @@ def _filtres(H: nx.Graph, langue: str, agreger: str | None = None) -> list[dict[
 
 
 def _textes_langue(G: nx.MultiGraph, H: nx.Graph, langue: str, *, couleur: str, taille: str, agreger: str | None,
-                   titre: str | None, force: bool, bandes: list[dict] | None) -> dict[str, Any]:
+                   titre: str | None, force: bool, bandes: list[dict] | None, liens: int | None = None) -> dict[str, Any]:
     """Tout ce qui dépend de la langue dans la page, pour son sélecteur de langue : textes, vocabulaire,
-    noms de pays, légende, filtres, titres, noms des groupes, libellés des bandes."""
+    noms de pays, légende, filtres, titres, noms des groupes, libellés des bandes (``liens`` : le nombre
+    de partenariats, s'il est déjà compté)."""
     codes = sorted({d.get("pays") for _, d in G.nodes(data=True) if d.get("pays")})
     cles = {x: _cle_couleur(d, couleur) for x, d in H.nodes(data=True)}
     n = G.number_of_nodes()
     return {
         "titre": titre if titre is not None else traduire("carte_titre", langue),
-        "sous_titre": _sous_titre(G, agreger, langue),
+        "sous_titre": _sous_titre(G, agreger, langue, liens),
         "bandeau": traduire("carte_bandeau_agrege", langue).format(
             n=nombre(n, langue), seuil=nombre(SEUIL_AGREGATION, langue)) if force else None,
         "textes": {c.removeprefix("carte_"): traduire(c, langue) for c in VOCABULAIRE if c.startswith("carte_")},
@@ -576,8 +578,8 @@ def _provinces() -> list[list[float]] | None:
     return [[c for point in ligne for c in point] for ligne in lignes] or None
 
 
-def _sous_titre(G: nx.MultiGraph, agreger: str | None, langue: str) -> str:
-    """Source des données, date, effectifs (et vue agrégée)."""
+def _sous_titre(G: nx.MultiGraph, agreger: str | None, langue: str, liens: int | None = None) -> str:
+    """Source des données, date, effectifs (et vue agrégée) ; ``liens`` : ``G.number_of_edges()`` déjà compté."""
     source = str(G.graph.get("source") or "")
     try:
         reference = bool(source) and Path(source).resolve() == dossier_reference().resolve()
@@ -587,7 +589,8 @@ def _sous_titre(G: nx.MultiGraph, agreger: str | None, langue: str) -> str:
     morceaux = [
         traduire("carte_source", langue).format(source=nom_source),
         traduire("carte_date", langue).format(date=datetime.date.today().isoformat()),
-        traduire("carte_effectifs", langue).format(n=nombre(G.number_of_nodes(), langue), m=nombre(G.number_of_edges(), langue)),
+        traduire("carte_effectifs", langue).format(
+            n=nombre(G.number_of_nodes(), langue), m=nombre(G.number_of_edges() if liens is None else liens, langue)),
     ]
     if agreger:
         morceaux.append(traduire("carte_vue_agregee", langue).format(par=traduire(f"carte_par_{agreger}", langue)))
