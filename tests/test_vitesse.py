@@ -353,3 +353,22 @@ def test_validation_organisations_rapide_egale_complete_hypothesis(tmp_path_fact
             ";".join('"' + ligne[i] + '"' for i in colonnes) + "\n" for ligne in lignes), encoding="utf-8")
     (dossier / "partenariats.csv").write_text("source;cible;type\na;b;formation\n", encoding="utf-8")
     assert _validation_complete(dossier, True) == _validation_complete(dossier, False)
+
+
+def test_projection_igraph_dans_l_ordre_des_liens() -> None:
+    """La projection lue dans les voisinages : mêmes arêtes, même ordre, mêmes poids que par G.edges()."""
+    from reseau.analyse._igraph import importer_igraph
+    from reseau.analyse.mesures import projection_igraph
+
+    igraph = importer_igraph()
+    orgs, liens = generer(300, graine=6)
+    for G in (charger(), construire(orgs, liens, "g")):
+        index = {x: i for i, x in enumerate(G.nodes)}
+        aretes = [(index[u], index[v]) for u, v in G.edges() if u != v]
+        poids = [p for u, v, p in G.edges(data="poids", default=1.0) if u != v]
+        attendu = igraph.Graph(n=len(index), edges=aretes, edge_attrs={"poids": poids, "partenariats": [1] * len(aretes)})
+        attendu.simplify(multiple=True, loops=True, combine_edges={"poids": "sum", "partenariats": "sum"})
+        g = projection_igraph(G)
+        assert g.get_edgelist() == attendu.get_edgelist()
+        assert g.es["poids"] == attendu.es["poids"]
+        assert g.es["partenariats"] == [int(k) for k in attendu.es["partenariats"]]

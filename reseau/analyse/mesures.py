@@ -102,10 +102,17 @@ def _projection_igraph(G: nx.MultiGraph) -> igraph.Graph:
 
     index = {x: i for i, x in enumerate(G.nodes)}
     aretes, poids = [], []
-    for u, v, p in G.edges(data="poids", default=1.0):
-        if u != v:
-            aretes.append((index[u], index[v]))
-            poids.append(p)
+    # Les liens dans l'ordre de G.edges(), lus directement dans les voisinages (sans les vues de networkx).
+    vus: set = set()
+    for u, voisins in G._adj.items():
+        iu = index[u]
+        for v, cles in voisins.items():
+            if v not in vus and v != u:
+                iv = index[v]
+                for d in cles.values():
+                    aretes.append((iu, iv))
+                    poids.append(d.get("poids", 1.0))
+        vus.add(u)
     g = igraph.Graph(n=len(index), edges=aretes, edge_attrs={"poids": poids, "partenariats": [1] * len(aretes)})
     g.simplify(multiple=True, loops=True, combine_edges={"poids": "sum", "partenariats": "sum"})
     g.es["partenariats"] = [int(k) for k in g.es["partenariats"]]  # la somme d'igraph rend des flottants
