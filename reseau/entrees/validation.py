@@ -535,21 +535,25 @@ def _partenariats_en_colonnes(
         "source": ident, "cible": ident, "type": type_, "debut": annee, "fin": annee, "poids": poids, "statut": statut,
         "oriente": oriente, "description": str.strip, "reference": str.strip, "type_source": str.strip,
     }
-    converties: dict[str, Iterable[object]] = {}
+    tables: dict[str, dict[str, object]] = {}
     for nom, i in zip(_COLONNES_RAPIDES, court.positions):
-        if i < 0:  # colonne absente : une cellule vide sur chaque ligne
-            converties[nom] = repeat(conversions[nom](""))
-            continue
-        valeurs = list(map(itemgetter(i), map(_CELLULES, lignes)))
-        distinctes = set(valeurs)
-        ensemble = "".join(distinctes)
-        if "\n" in ensemble or "\r" in ensemble:
-            return False
-        table = {v: conversions[nom](v) for v in distinctes}
-        converties[nom] = list(map(table.__getitem__, valeurs))
+        if i >= 0:
+            distinctes = set(map(itemgetter(i), map(_CELLULES, lignes)))
+            ensemble = "".join(distinctes)
+            if "\n" in ensemble or "\r" in ensemble:
+                return False
+            tables[nom] = {v: conversions[nom](v) for v in distinctes}
+    # Valeurs converties lues à la demande, ligne après ligne (pas de colonne entière en mémoire) ;
+    # une colonne absente donne une cellule vide sur chaque ligne.
+    converties = {nom: repeat(conversions[nom]("")) if i < 0 else
+                  map(tables[nom].__getitem__, map(itemgetter(i), map(_CELLULES, lignes)))
+                  for nom, i in zip(_COLONNES_RAPIDES, court.positions)}
     ajouter = cast(Callable[[Any], None], res.partenariats.append)  # des LignePartenariat
-    for (numero, cellules), description, reference, type_source, source, cible, type_, debut, fin, poids_, statut_, \
-            oriente_ in zip(lignes, *(converties[nom] for nom in _COLONNES_RAPIDES)):
+    # Chaque ligne lue est lâchée dès son enregistrement fait (consommer) : les lignes et les
+    # enregistrements ne sont jamais en mémoire en entier ensemble.
+    # consommer en dernier : zip lit la ligne k dans chaque colonne avant de la lâcher.
+    for description, reference, type_source, source, cible, type_, debut, fin, poids_, statut_, oriente_, \
+            (numero, cellules) in zip(*(converties[nom] for nom in _COLONNES_RAPIDES), consommer(lignes)):
         if (source is _NON or cible is _NON or source == cible or type_ is _NON or debut is _NON or fin is _NON
                 or poids_ is _NON or statut_ is _NON or oriente_ is _NON
                 or (debut is not None and fin is not None and debut > fin)):
