@@ -53,7 +53,8 @@ def main() -> None:
     estimees = mesures.mesures_organisations(G, exact=False)
     duree_estimee = time.perf_counter() - debut
     k_inter, k_prox = mesures.nombre_pivots(G.number_of_nodes(), paires(G))
-    print(f"{args.n} organisations, pivots : intermédiarité {k_inter}, proximité {k_prox} ; "
+    print(f"{args.n} organisations, {k_inter} pivots (intermédiarité et proximité ; proximité des composantes exactes "
+          f"pour l'intermédiarité : {k_prox}) ; "
           f"exact {duree_exacte:.1f} s, estimé {duree_estimee:.1f} s")
     print("| mesure | err. moy. | err. moy. 1 % en tête | err. max. 1 % en tête | Spearman | 10 premières |")
     print("|---|---|---|---|---|---|")

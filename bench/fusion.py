@@ -1,6 +1,7 @@
 """Banc de ``reseau fusionner`` : 50 réponses de 200 organisations, qui se recoupent.
 
     python bench/fusion.py [--reponses 50] [--organisations 200] [--repertoire 400] [--repetitions 3]
+                           [--avant ARBRE]
 
 Tire un répertoire de ``--repertoire`` organisations (``reseau generer``), puis ``--reponses``
 classeurs .xlsx de ``--organisations`` organisations chacun, tirées dans ce répertoire et écrites
@@ -10,6 +11,9 @@ identifiant propre au membre (une fois sur deux : seul le nom ou le sigle les re
 ``reseau fusionner … -o DOSSIER`` de bout en bout (sous-processus : import, lecture, fusion,
 écriture ; médiane des répétitions ; temps de mur et temps processeur) et la fonction
 ``reseau.fusionner`` seule, puis vérifie que le résultat passe ``reseau valider``.
+``--avant ARBRE`` : mesure aussi ``reseau fusionner`` depuis un autre arbre du dépôt (une version
+précédente, par exemple ``git worktree add /tmp/avant main``), en alternance avec celui-ci sur les mêmes
+classeurs : la comparaison subit la même charge de la machine.
 Objectif du ticket 18 : moins de 5 s pour 50 réponses de 200 organisations.
 """
 
@@ -97,31 +101,42 @@ def main() -> None:
     parser.add_argument("--repertoire", type=int, default=400)
     parser.add_argument("--partenariats", type=int, default=300, help="partenariats par réponse (au plus)")
     parser.add_argument("--repetitions", type=int, default=3)
+    parser.add_argument("--avant", help="autre arbre du dépôt à mesurer en alternance (version précédente)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporaire:
         dossier = Path(temporaire)
         print(f"Préparation de {args.reponses} réponses de {args.organisations} organisations et au plus "
               f"{args.partenariats} partenariats (répertoire de {args.repertoire})…", file=sys.stderr)
         chemins = preparer(dossier, args.reponses, args.organisations, args.repertoire, args.partenariats)
-        temps, cpu = [], []
+        arbres = {"ici": DEPOT, **({"avant": Path(args.avant).resolve()} if args.avant else {})}
+        temps: dict[str, list[float]] = {nom: [] for nom in arbres}
+        cpu: dict[str, list[float]] = {nom: [] for nom in arbres}
         for r in range(args.repetitions):
-            sortie = dossier / f"fusion-{r}"
-            avant = resource.getrusage(resource.RUSAGE_CHILDREN)
-            debut = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "reseau", "fusionner", *map(str, chemins), "-o", str(sortie)],
-                           check=True, cwd=DEPOT, capture_output=True)
-            temps.append(time.perf_counter() - debut)
-            apres = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu.append(apres.ru_utime + apres.ru_stime - avant.ru_utime - avant.ru_stime)
+            for nom, arbre in arbres.items():  # en alternance : même charge pour les deux arbres
+                sortie = dossier / f"fusion-{nom}-{r}"
+                usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+                debut = time.perf_counter()
+                subprocess.run([sys.executable, "-m", "reseau", "fusionner", *map(str, chemins), "-o", str(sortie)],
+                               check=True, cwd=arbre, capture_output=True)
+                temps[nom].append(time.perf_counter() - debut)
+                apres = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu[nom].append(apres.ru_utime + apres.ru_stime - usage.ru_utime - usage.ru_stime)
         debut = time.perf_counter()
         fusion = reseau.fusionner(chemins)
         seule = time.perf_counter() - debut
-        v = reseau.valider(dossier / "fusion-0")
+        v = reseau.valider(dossier / "fusion-ici-0")
         actions = {a: len(fusion.lignes(a)) for a in ("ajout", "fusion", "doute", "conflit", "doublon")}
-        print(f"reseau fusionner ({args.reponses} × {args.organisations}) : médiane {statistics.median(temps):.2f} s "
-              f"(répétitions : {', '.join(f'{t:.2f}' for t in temps)}) ; temps processeur (tous processus) : "
-              f"médiane {statistics.median(cpu):.2f} s ; reseau.fusionner seule : {seule:.2f} s ; "
-              f"charge de la machine : {os.getloadavg()[0]:.1f} sur {os.cpu_count()} cœurs")
+        for nom, arbre in arbres.items():
+            print(f"reseau fusionner ({args.reponses} × {args.organisations}), {nom} ({arbre}) : médiane "
+                  f"{statistics.median(temps[nom]):.2f} s (répétitions : {', '.join(f'{t:.2f}' for t in temps[nom])}) ; "
+                  f"temps processeur (tous processus) : médiane {statistics.median(cpu[nom]):.2f} s "
+                  f"({', '.join(f'{t:.2f}' for t in cpu[nom])})")
+        print(f"reseau.fusionner seule (ici) : {seule:.2f} s ; charge de la machine : {os.getloadavg()[0]:.1f} "
+              f"sur {os.cpu_count()} cœurs")
+        if args.avant:
+            identiques = all((dossier / "fusion-avant-0" / f).read_bytes() == (dossier / "fusion-ici-0" / f).read_bytes()
+                             for f in os.listdir(dossier / "fusion-ici-0"))
+            print(f"sorties des deux arbres identiques : {identiques}")
         print(f"résultat : {len(fusion.organisations)} organisations, {len(fusion.partenariats)} partenariats, "
               f"valide : {v.valide} ; rapport : {actions}")
 

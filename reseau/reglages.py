@@ -11,14 +11,20 @@ from __future__ import annotations
 # Au-delà de ce nombre d'organisations, intermédiarité et proximité sont estimées par pivots.
 SEUIL_EXACT = 5000
 # Estimation : k = max(PIVOTS_MIN, BUDGET / (n + m)) pivots pour l'intermédiarité (coût borné
-# par BUDGET arêtes parcourues), au plus PIVOTS_PROXIMITE pour la proximité. Une composante
-# qui n'a pas plus de sommets que de pivots est calculée exactement.
-BUDGET = 300_000_000
+# par BUDGET arêtes parcourues) ; une composante qui n'a pas plus de sommets que de pivots est
+# calculée exactement. La proximité des composantes estimées prend les mêmes pivots ; celle des
+# composantes calculées exactement pour l'intermédiarité, au plus PIVOTS_PROXIMITE.
+BUDGET = 120_000_000
 PIVOTS_MIN = 500
 PIVOTS_PROXIMITE = 300
-# Erreur relative moyenne de l'intermédiarité estimée sur le 1 % en tête, mesurée contre l'exact
-# (réseau généré de 20 000 organisations, bench/intermediarite.py) : (pivots, erreur).
-ERREUR_REFERENCE = (500, 0.24)
+# Erreur relative moyenne de l'intermédiarité estimée sur le 1 % en tête, (pivots, erreur) : la
+# plus grande des erreurs mesurées à 500 pivots (bench/intermediarite.py, bissection) : 2,4 % à
+# 20 000 organisations contre l'exact, 2,5 % à 10 000, 2,9 % à 100 000 contre 10 000 pivots.
+ERREUR_REFERENCE = (500, 0.03)
+# Processus de l'estimation par pivots : 0 = autant que de cœurs utilisables. Le résultat n'en
+# dépend pas ; en dessous de TRAVAIL_PARALLELE (pivots × (n + m)), un seul processus.
+PROCESSUS = 0
+TRAVAIL_PARALLELE = 50_000_000
 # Graine du hasard (pivots, communautés, dispositions) : mêmes données, mêmes résultats.
 GRAINE = 20240901
 # Réseaux à partir desquels la progression est signalée.
@@ -34,7 +40,7 @@ POIDS_INDICE: dict[str, float] = {
 }
 
 # --- Carte (rendu/carte.py) ------------------------------------------------------------
-SEUIL_PHYSIQUE = 1500  # au-delà : positions calculées en Python, physique coupée
+SEUIL_PHYSIQUE = 1500  # au-delà : petits disques, liens masqués pendant un zoom ou un déplacement (jamais de physique)
 SEUIL_AGREGATION = 10_000  # au-delà, sans agrégation demandée : vue agrégée par région
 MAX_COULEURS = 12  # au-delà, les plus petites catégories partagent le gris « autres »
 MAX_LIBELLES = 400  # libellés dessinés au plus à la fois dans la page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -168,16 +169,27 @@ def test_options_invalides(G, options, attendu):
 
 # --- Dispositions ------------------------------------------------------------------------------
 
-def test_force_stabilisee_puis_figee(G):
+def test_force_positions_definitives_sans_physique(G):
+    """Ticket 20 : à toute taille, les positions calculées en Python sont définitives ; la page ne rejoue rien."""
     page = donnees_page(construire_carte(G))
-    assert page["physique"] and page["options"]["physics"]["stabilization"]["enabled"]
-    assert all("x" in n and "y" in n for n in page["noeuds"])  # départ calculé, reproductible
+    assert page["options"]["physics"] == {"enabled": False}
+    positions = [(n["id"], n["x"], n["y"]) for n in page["noeuds"]]
+    assert positions == [(n["id"], n["x"], n["y"]) for n in donnees_page(construire_carte(G))["noeuds"]]  # reproductibles
+
+
+def test_force_disques_sans_chevauchement(G):
+    """Sans physique dans la page, c'est la disposition qui écarte les disques (rayons compris)."""
+    page = donnees_page(construire_carte(G))
+    n = page["noeuds"]
+    for i, a in enumerate(n):
+        for b in n[i + 1:]:
+            assert math.dist((a["x"], a["y"]), (b["x"], b["y"])) >= a["size"] + b["size"]
 
 
 def test_force_grand_reseau_positions_calculees(G, monkeypatch):
     monkeypatch.setattr(module_carte, "SEUIL_PHYSIQUE", 3)
     page = donnees_page(construire_carte(G))
-    assert not page["physique"] and page["options"]["physics"] == {"enabled": False}
+    assert page["options"]["physics"] == {"enabled": False}
     assert page["options"]["interaction"]["hideEdgesOnDrag"] and page["seuil_libelles_px"] > 0
 
 
@@ -189,7 +201,7 @@ def test_geographique(G):
     assert page["monde"] and page["approximatives"]
     # précision « pays » : bordure pointillée ; coordonnées ou ville : pleine
     assert n["qc"]["shapeProperties"]["borderDashes"] and "shapeProperties" not in n["mtl"]
-    assert not page["physique"]
+    assert page["options"]["physics"] == {"enabled": False}
 
 
 def test_geographique_un_meme_lieu_au_lieu_meme():
@@ -212,10 +224,56 @@ def test_strates(G):
     n = {x["id"]: x for x in page["noeuds"]}
     assert n["intl"]["y"] < n["qc"]["y"] < n["dkr"]["y"] < n["mtl"]["y"]
     assert [b["echelle"] for b in page["bandes"]] == ["internationale", "nationale", "regionale", "locale"]
-    assert not page["physique"]
+    assert page["options"]["physics"] == {"enabled": False}
 
 
 # --- Vue agrégée ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def genere(tmp_path_factory) -> nx.MultiGraph:
+    dossier = tmp_path_factory.mktemp("genere")
+    organisations, partenariats = reseau.generer(300, graine=2)
+    reseau.ecrire_jeu(dossier / "jeu", organisations, partenariats)
+    return reseau.charger(dossier / "jeu")
+
+
+def test_agregation_dense_liens_forts_et_seuil(genere, monkeypatch):
+    """Ticket 20 : au-delà de MAX_LIENS_AGREGES liens, seuls les liens forts sont dessinés, règle annoncée."""
+    from reseau.analyse.agregation import agreger
+
+    monkeypatch.setattr(module_carte, "MAX_LIENS_AGREGES", 12)
+    H = agreger(genere, "region")
+    page = donnees_page(construire_carte(genere, agreger="region"))
+    regle = page["liens_forts"]
+    assert regle["total"] == H.number_of_edges() == len(page["liens"]) > 12
+    forts = [e for e in page["liens"] if not e.get("faible")]
+    assert len(forts) == regle["dessines"] < regle["total"]
+    # tout lien d'au moins « seuil » partenariats est dessiné ; le seuil est le plus bas (au moins 2) qui en
+    # garde au plus MAX_LIENS_AGREGES
+    assert all(not e.get("faible") for e in page["liens"] if e["partenariats"] >= regle["seuil"])
+
+    def au_moins(s: int) -> int:
+        return sum(e["partenariats"] >= s for e in page["liens"])
+
+    assert au_moins(regle["seuil"]) <= 12
+    assert regle["seuil"] == 2 or au_moins(regle["seuil"] - 1) > 12
+    # chaque groupe garde ses k liens les plus forts
+    for x in H:
+        siens = sorted((e for e in page["liens"] if x in (e["from"], e["to"])), key=lambda e: -e["partenariats"])
+        plus_fort = siens[0]["partenariats"] if siens else None
+        assert all(not e.get("faible") for e in siens if e["partenariats"] == plus_fort)
+        assert sum(not e.get("faible") for e in siens) >= min(regle["k"], len(siens))
+    for langue, mots in {"fr": "partenariats", "en": "partnerships", "es": "alianzas", "pt": "parcerias"}.items():
+        texte = page["langues"][langue]["liens"]
+        assert f"{regle['seuil']} {mots}" in texte and str(regle["k"]) in texte, (langue, texte)
+    assert page["options"]["physics"] == {"enabled": False}
+
+
+def test_agregation_peu_dense_tous_les_liens(G):
+    page = donnees_page(construire_carte(G, agreger="pays"))
+    assert page["liens_forts"] is None and not any(e.get("faible") for e in page["liens"])
+    assert all(textes["liens"] is None for textes in page["langues"].values())
+
 
 def test_agregation_par_pays(G):
     page = donnees_page(construire_carte(G, agreger="pays", disposition="geographique"))

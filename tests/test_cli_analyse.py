@@ -49,6 +49,11 @@ def test_analyser_table_et_csv(minimal):
     assert organisations[0].startswith("GESQ")  # la seule d'intermédiarité non nulle
     assert max(len(ligne) for ligne in lignes) <= 120
     assert "Intermédiarité" in table.stdout and "sauts_international" not in table.stdout
+    # Le résumé écrit le calcul de l'intermédiarité et les indices E-I en clair, pas en dict Python.
+    resume = lignes[:lignes.index("Partenariats entre échelles")]
+    assert re.search(r"^Intermédiarité\s+exacte$", "\n".join(resume), re.M)
+    assert any(ligne.startswith("Indice E-I par groupe") and "locale : " in ligne for ligne in resume)
+    assert not any("{" in ligne for ligne in resume)
     en_csv = list(csv.DictReader(io.StringIO(lancer("analyser", minimal, "--format", "csv").stdout)))
     assert len(en_csv) == 5 and list(en_csv[0]) == [*IDENTITE, *MESURES]
 

@@ -309,6 +309,8 @@ def test_rapidfuzz_importe_seulement_par_la_fusion():
 
 
 def test_beaucoup_de_reponses_lues_en_parallele_meme_resultat(tmp_path, trois_reponses, monkeypatch):
+    import concurrent.futures
+    import multiprocessing
     import shutil
 
     import reseau.entrees.fusion as module
@@ -319,7 +321,22 @@ def test_beaucoup_de_reponses_lues_en_parallele_meme_resultat(tmp_path, trois_re
         copie.parent.mkdir()
         shutil.copy(trois_reponses[i % 3], copie)
         copies.append(copie)
+    pools = []
+
+    class Pool(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(args)
+            super().__init__(*args, **kwargs)
+
+    assert module._volume(copies) < module.VOLUME_PARALLELE  # petites entrées : pas de processus dupliqués
+    reseau.fusionner(copies)
+    assert pools == []
+    if "fork" in multiprocessing.get_all_start_methods():
+        monkeypatch.setattr(module, "VOLUME_PARALLELE", 0)
+        monkeypatch.setattr(module.os, "cpu_count", lambda: 2, raising=False)
+        monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
     parallele = reseau.fusionner(copies)
+    assert len(pools) == ("fork" in multiprocessing.get_all_start_methods())
     monkeypatch.setattr(module.os, "cpu_count", lambda: 1, raising=False)
     sequentielle = reseau.fusionner(copies)
     assert parallele.organisations == sequentielle.organisations and parallele.rapport == sequentielle.rapport

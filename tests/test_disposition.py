@@ -120,3 +120,27 @@ def test_ecarter_un_seul_ecartement():
     assert min(math.dist(u, v) for i, u in enumerate(autres) for v in autres[i + 1:]) > 0.05
     assert max(math.dist(u, (2.35, 48.85)) for u in autres) < 0.1 * math.sqrt(30)
     assert ecarter(points, 0.1) == e
+
+
+@settings(max_examples=40, deadline=None)
+@given(graphes(), st.integers(0, 2**16), st.floats(4.0, 30.0))
+def test_force_avec_rayons_aucun_disque_ne_chevauche(H, graine, rmax):
+    """Ticket 20 : la page ne rejoue plus de physique ; avec les rayons, aucun disque n'en chevauche un autre."""
+    hasard = __import__("random").Random(graine)
+    rayons = {x: hasard.uniform(rmax / 3, rmax) for x in H}
+    p = disposition_force(H, espace=3.5 * rmax, rayons=rayons)
+    assert set(p) == set(H)
+    noeuds = list(H)
+    for i, u in enumerate(noeuds):
+        for v in noeuds[i + 1:]:
+            assert math.dist(p[u], p[v]) >= rayons[u] + rayons[v] - 0.5, (u, v)
+
+
+def test_force_avec_rayons_garde_la_forme():
+    """Écarter les disques ne défait pas la disposition : une étoile reste une étoile autour de son centre."""
+    H = nx.star_graph(12)
+    rayons = {x: 30.0 if x == 0 else 10.0 for x in H}
+    p = disposition_force(H, espace=105, rayons=rayons)
+    centre = p[0]
+    distances = [math.dist(centre, p[x]) for x in range(1, 13)]
+    assert min(distances) >= 40 and max(distances) < 3 * min(distances)

@@ -342,7 +342,7 @@ def test_le_message_dit_exacte_quand_elle_l_est(monkeypatch):
     assert calcul["methode"] == "estimee" and calcul["pivots"] == 20
     k_ref, e_ref = mesures.ERREUR_REFERENCE
     assert calcul["erreur_tete"] == pytest.approx(e_ref * math.sqrt(k_ref / 20), abs=1e-3)
-    assert any("estimée sur 20 pivots" in m and "erreur" in m for m in messages)
+    assert any("estimées sur 20 pivots" in m and "erreur" in m for m in messages)
 
 
 def test_analyser_affiche_le_calcul_de_l_intermediarite():

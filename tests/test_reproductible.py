@@ -53,6 +53,30 @@ def test_memes_octets_quel_que_soit_pythonhashseed(jeu, tmp_path):
     assert sorties["0"] == sorties["1"] == sorties["12345"]
 
 
+ESTIMATION = """
+import hashlib, sys
+from reseau.analyse import _pivots
+from reseau.analyse.mesures import mesures_organisations
+from reseau.entrees.chargement import charger
+_pivots.PROCESSUS, _pivots.TRAVAIL_PARALLELE = int(sys.argv[2]), 0
+table = mesures_organisations(charger(sys.argv[1]), exact=False, pivots=150)
+print(hashlib.sha256(table.to_csv().encode()).hexdigest())
+"""
+
+
+def test_estimation_par_pivots_memes_octets_quels_que_soient_graine_et_processus(jeu):
+    """L'intermédiarité et la proximité estimées (plusieurs processus) ne dépendent ni de
+    PYTHONHASHSEED ni du nombre de processus."""
+    empreintes = set()
+    for graine, processus in (("0", "1"), ("1", "2"), ("12345", "3")):
+        env = {**os.environ, "PYTHONHASHSEED": graine, "PYTHONPATH": str(RACINE)}
+        resultat = subprocess.run([sys.executable, "-c", ESTIMATION, str(jeu), processus], env=env,
+                                  capture_output=True, text=True, timeout=300)
+        assert resultat.returncode == 0, resultat.stderr
+        empreintes.add(resultat.stdout.strip())
+    assert len(empreintes) == 1
+
+
 def petit_reseau():
     return construire([org("a"), org("b", "nationale"), org("c", pays="SN")],
                       [lien("a", "b"), lien("b", "c"), lien("b", "c", 2.0, "formation")])

@@ -145,7 +145,7 @@ def nombre_pivots(n: int, m: int) -> tuple[int, int]:
     """Pivots de l'estimation (intermédiarité, proximité) pour ``n`` organisations et ``m`` paires.
 
     >>> nombre_pivots(10_000, 50_000), nombre_pivots(100_000, 500_000)
-    ((5000, 300), (500, 300))
+    ((2000, 300), (500, 300))
     """
     k = max(PIVOTS_MIN, BUDGET // (n + m))
     return k, min(k, PIVOTS_PROXIMITE)
@@ -198,11 +198,15 @@ def _chemins(
     (:func:`calcul_intermediarite`), exactes ou par pivots.
 
     Sans ``exact``, chaque composante plus grande que le nombre de pivots (:func:`nombre_pivots`)
-    est estimée : intermédiarité de Brandes-Pich (dépendances depuis les pivots, multipliées
-    par n_C / k) et proximité d'Eppstein-Wang (somme des distances aux pivots, multipliée
-    par n_C / k). Les composantes plus petites sont calculées exactement.
+    est estimée depuis k pivots tirés au hasard (graine fixe) : intermédiarité à échelle linéaire
+    de Geisberger-Sanders-Schultes et proximité d'Eppstein-Wang (somme des distances aux pivots),
+    toutes deux multipliées par n_C / k (:mod:`reseau.analyse._pivots`). Les composantes plus
+    petites ont leur intermédiarité exacte, et leur proximité exacte jusqu'à ``PIVOTS_PROXIMITE``
+    sommets (au-delà, estimée sur ``PIVOTS_PROXIMITE`` pivots).
     """
     import numpy as np
+
+    from ._pivots import sommer
 
     n = g.vcount()
     composantes = [list(c) for c in g.connected_components()]
@@ -218,12 +222,9 @@ def _chemins(
         signaler(f"  intermédiarité exacte ({n} organisations), proximité "
                  + ("exacte…" if plus_grande <= k_prox else f"estimée sur {k_prox} pivots…"))
     else:
-        signaler(f"  intermédiarité estimée sur {k_inter} pivots (erreur moyenne attendue sur le 1 % en tête "
-                 f"≈ {calcul['erreur_tete'] * 100:.0f} %, mesurée contre l'exact : docs/mesures.md), "
-                 f"proximité sur {k_prox}…")
-
-    def inter_estimee(sous: igraph.Graph, pivots: list[int]) -> numpy.ndarray:
-        return np.asarray(sous.betweenness(directed=False, sources=pivots)) * sous.vcount() / len(pivots)
+        signaler(f"  intermédiarité et proximité estimées sur {k_inter} pivots (erreur moyenne attendue "
+                 f"de l'intermédiarité sur le 1 % en tête ≈ {calcul['erreur_tete'] * 100:.0f} %, mesurée contre "
+                 "l'exact : docs/mesures.md)…")
 
     def somme_exacte(sous: igraph.Graph) -> numpy.ndarray:
         # closeness d'igraph = (n_C - 1) / somme des distances dans la composante.
@@ -238,8 +239,19 @@ def _chemins(
             total += np.asarray(sous.distances(source=pivots[debut:debut + 32]), dtype=float).sum(axis=0)
         return total * sous.vcount() / len(pivots)
 
-    inter = _par_composante(g, composantes, k_inter, lambda sous: sous.betweenness(directed=False), inter_estimee)
-    somme = _par_composante(g, composantes, k_prox, somme_exacte, somme_estimee)
+    inter, somme = np.zeros(n), np.zeros(n)
+    petites = [c for c in composantes if len(c) <= k_inter]
+    if petites:
+        sommets = sorted(v for c in petites for v in c)
+        inter[sommets] = g.induced_subgraph(sommets).betweenness(directed=False)
+        somme[sommets] = _par_composante(g, petites, k_prox, somme_exacte, somme_estimee)[sommets]
+    hasard = random.Random(GRAINE)
+    for composante in (c for c in composantes if len(c) > k_inter):
+        sommets = sorted(composante)
+        tires = sorted(hasard.sample(range(len(sommets)), k_inter))
+        contributions, distances = sommer(g.induced_subgraph(sommets), tires)
+        inter[sommets] = contributions * len(sommets) / k_inter
+        somme[sommets] = distances * len(sommets) / k_inter
     normalisation = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
     proximite = np.divide((taille - 1) ** 2, somme * (n - 1), out=np.zeros(n), where=somme > 0)
     return list(inter * normalisation), list(proximite), calcul

@@ -23,7 +23,7 @@ from .lecteur_graphml import est_graphml, lire_graphml
 from .lecteur_json import lire_json
 from .lecteur_kumu import est_kumu, lire_kumu
 from .lecteur_ods import est_ods, lire_feuilles_ods, table_feuille
-from .lecture import fichier_dans, lire_csv, lire_entetes, lire_tables, lire_xlsx, texte_cellule
+from .lecture import fichier_dans, lire_csv, lire_entetes, lire_tables, lire_xlsx, noms_feuilles_xlsx, texte_cellule
 from .schema import ALIAS_ORGANISATIONS, ALIAS_PARTENARIATS, cle
 from .sources import Lu, probleme
 
@@ -49,15 +49,21 @@ def _feuilles_xlsx(chemin: Path) -> tuple[dict[str, list[list[str]]], list[Probl
 
 
 def _feuilles_du_contrat(chemin: Path) -> bool:
-    """Vrai si le classeur XLSX a les deux feuilles du contrat (lu alors par :func:`lecture.lire_xlsx`)."""
-    from openpyxl import load_workbook
+    """Vrai si le classeur XLSX a les deux feuilles du contrat (lu alors par :func:`lecture.lire_xlsx`).
 
-    try:
-        classeur = load_workbook(chemin, read_only=True)
-    except Exception:  # illisible : le lecteur générique le dira
-        return False
-    formes = {cle(nom) for nom in classeur.sheetnames}
-    classeur.close()
+    Seuls les noms des feuilles sont lus (``xl/workbook.xml``), sans ouvrir le classeur.
+    """
+    noms = noms_feuilles_xlsx(chemin)
+    if noms is None:  # classeur que seul openpyxl sait ouvrir, ou illisible
+        from openpyxl import load_workbook
+
+        try:
+            classeur = load_workbook(chemin, read_only=True)
+        except Exception:  # illisible : le lecteur générique le dira
+            return False
+        noms = list(classeur.sheetnames)
+        classeur.close()
+    formes = {cle(nom) for nom in noms}
     return all(any(s in formes for s in synonymes) for synonymes in _NOMS_FEUILLES.values())
 
 

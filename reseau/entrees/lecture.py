@@ -1,4 +1,4 @@
-"""Lecture brute des fichiers : CSV tolérants (séparateur, encodage) et classeurs XLSX.
+"""Lecture brute des fichiers : CSV tolérants (séparateur, encodage) et classeurs XLSX (calamine, openpyxl en repli).
 
 Ne juge pas le contenu : rend des tables de cellules texte, numérotées comme dans un
 tableur (l'en-tête est la ligne 1), et les problèmes de fichier (vide, binaire…).
@@ -7,12 +7,16 @@ tableur (l'en-tête est la ligne 1), et les problèmes de fichier (vide, binaire
 from __future__ import annotations
 
 import csv
+import posixpath
 import re
 import sys
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
 
 import reseau.reglages as reglages
 
@@ -40,8 +44,6 @@ _FINS = re.compile(r"\r\n|\r|\n")
 _SEP_EXCEL = re.compile(r"\s*sep=(.)\s*$", re.IGNORECASE)
 # Échappement OOXML d'un caractère dans le texte d'une cellule (« _x000B_ » : saut de ligne de Word).
 _ECHAPPEMENT_XLSX = re.compile(r"_x([0-9A-Fa-f]{4})_")
-# Une formule dans le XML d'une feuille (<f>, <f t="shared" …/>, avec ou sans préfixe d'espace de noms).
-_FORMULE_XML = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
 @dataclass
@@ -354,60 +356,199 @@ def _taille_decompressee(chemin: Path, fichier: str) -> Probleme | None:
     return None
 
 
-def _a_des_formules(classeur: object, feuille: object) -> bool:
-    """Vrai si le XML de la feuille contient une formule (lu par morceaux, sans tout charger)."""
-    archive = getattr(classeur, "_archive", None)
-    chemin = getattr(feuille, "_worksheet_path", None)
-    if archive is None or chemin is None:
+# Ce que le lecteur rapide (calamine) ne rend pas comme openpyxl, cherché dans le XML brut : formule (son texte
+# est signalé), cellule d'erreur (« #N/A ») ou date ISO (t="e", t="d"), texte fait seulement d'espaces (calamine
+# le vide sans xml:space), « x005F_ » (openpyxl l'efface des chaînes partagées), échappement d'un demi-codet.
+# Plusieurs motifs simples : plus rapides qu'une alternative unique.
+_A_OPENPYXL = tuple(re.compile(motif) for motif in (
+    rb"<(?:\w+:)?f[\s>/]", rb"t=[\"'][ed][\"']", rb">\s+</(?:\w+:)?[tv]>", rb"x005[Ff]_", rb"_x[dD][89a-fA-F][0-9a-fA-F]{2}_",
+))
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=[\"']([^\"']*)[\"']")
+_DONNEES = re.compile(rb"<(?:\w+:)?sheetData[\s>/]")
+_COORDONNEE = re.compile(r"\$?([A-Za-z]*)\$?(\d*)")
+_PAQUET = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _cible(dossier: str, cible: str) -> str:
+    """Chemin dans l'archive d'une cible de relation (relative au dossier de la partie, ou absolue)."""
+    return cible.lstrip("/") if cible.startswith("/") else posixpath.normpath(posixpath.join(dossier, cible))
+
+
+def _parties(archive: zipfile.ZipFile) -> tuple[dict[str, str], str | None]:
+    """Les feuilles du classeur dans son ordre (nom → chemin de leur XML dans l'archive), et le chemin des
+    chaînes partagées (``None`` s'il n'y en a pas) : ce que disent ``xl/workbook.xml`` et ses relations."""
+    classeur = "xl/workbook.xml"
+    if "_rels/.rels" in archive.NameToInfo:
+        for rel in ElementTree.fromstring(archive.read("_rels/.rels")).iter(_PAQUET):
+            if rel.get("Type", "").endswith("/officeDocument"):
+                classeur = _cible("", rel.get("Target", classeur))
+    dossier, nom = posixpath.split(classeur)
+    rels = list(ElementTree.fromstring(archive.read(posixpath.join(dossier, "_rels", nom + ".rels"))).iter(_PAQUET))
+    cibles = {rel.get("Id"): _cible(dossier, rel.get("Target", "")) for rel in rels}
+    chaines = next((_cible(dossier, rel.get("Target", "")) for rel in rels
+                    if rel.get("Type", "").endswith("/sharedStrings")), None)
+    feuilles = {
+        # r:id, quel que soit l'espace de noms des relations (OOXML transitoire ou strict)
+        str(feuille.get("name")): cibles.get(next((v for k, v in feuille.attrib.items() if k.endswith("}id")), None), "")
+        for feuille in ElementTree.fromstring(archive.read(classeur)).iter()
+        if feuille.tag.rpartition("}")[2] == "sheet" and feuille.get("name") is not None
+    }
+    return feuilles, chaines if chaines in archive.NameToInfo else None
+
+
+def _coin(ref: str) -> tuple[int | None, int | None]:
+    """(ligne, colonne) du coin bas droit d'une plage « A1:N201 » (``None`` si la plage ne le dit pas).
+
+    >>> _coin("A1:N201"), _coin("B3"), _coin("A:C")
+    ((201, 14), (3, 2), (None, 3))
+    """
+    lettres, chiffres = _COORDONNEE.fullmatch(ref.rpartition(":")[2]).groups()  # type: ignore[union-attr]
+    colonne = 0
+    for lettre in lettres.upper():
+        colonne = colonne * 26 + ord(lettre) - 64
+    return (int(chiffres) if chiffres else None), (colonne or None)
+
+
+def _examiner(archive: zipfile.ZipFile, chemin_xml: str, chaines: str | None) -> tuple[int | None, int | None, bool]:
+    """Dernière ligne et dernière colonne annoncées par la dimension de la feuille (``None`` sans dimension) ;
+    vrai si la feuille ou les chaînes partagées contiennent ce que seul openpyxl rend (``_A_OPENPYXL``).
+
+    Lu par morceaux, sans tout charger.
+    """
+    lignes = colonnes = None
+    with archive.open(chemin_xml) as f:
+        debut = f.read(1 << 16)
+    donnees = _DONNEES.search(debut)
+    # La dimension, comme openpyxl : avant <sheetData> seulement.
+    dimension = _DIMENSION.search(debut, 0, donnees.start() if donnees else len(debut))
+    if dimension is not None:
+        ref = dimension.group(1).decode("ascii", "replace").rpartition(":")[2]
+        if _COORDONNEE.fullmatch(ref):
+            lignes, colonnes = _coin(ref)
+    for nom in (chemin_xml, chaines) if chaines else (chemin_xml,):
+        reste = b""
+        with archive.open(nom) as f:
+            while morceau := f.read(1 << 20):
+                texte = reste + morceau
+                if any(motif.search(texte) for motif in _A_OPENPYXL):
+                    return lignes, colonnes, True
+                reste = morceau[-256:]
+    return lignes, colonnes, False
+
+
+# Numéros de série hors du calendrier d'Excel (avant l'an 1, après le 31/12/9999 en calendrier 1904) : openpyxl
+# rend « #VALUE! » pour une cellule au format date, calamine le nombre ; au-delà, la feuille est relue par openpyxl.
+_SERIE_MIN, _SERIE_MAX = -693_000, 2_957_003
+
+
+class _OpenpyxlRequis(Exception):
+    """Une valeur que calamine ne rend pas comme openpyxl : la feuille est relue par openpyxl."""
+
+
+def _rangees_calamine(classeur: Any, nom: str, largeur: int | None) -> list[list]:
+    """Les rangées d'une feuille lue par calamine, valeurs comme openpyxl les rend (une date seule : à minuit),
+    et de la même largeur : complétées jusqu'à la dernière colonne annoncée par la dimension ; sans dimension,
+    arrêtées à la dernière cellule remplie (openpyxl s'arrête à la dernière cellule écrite dans le XML).
+
+    Lève :class:`_OpenpyxlRequis` pour une heure seule (calamine en rend une pour un numéro de série négatif
+    au format date, openpyxl une date avant 1900) et pour un nombre hors calendrier (``_SERIE_MIN``, ``_SERIE_MAX``).
+    """
+    rangees = classeur.get_sheet_by_name(nom).to_python(skip_empty_area=False)
+    for r, rangee in enumerate(rangees):
+        if not all(type(v) is str for v in rangee):
+            converties: list = []
+            for valeur in rangee:
+                genre = type(valeur)
+                if genre is date:
+                    valeur = datetime(valeur.year, valeur.month, valeur.day)
+                elif genre is time or ((genre is float or genre is int) and not _SERIE_MIN < valeur < _SERIE_MAX):
+                    raise _OpenpyxlRequis
+                converties.append(valeur)
+            rangees[r] = rangee = converties
+        if largeur is None:
+            while rangee and rangee[-1] == "":
+                rangee.pop()
+        elif len(rangee) < largeur:
+            rangee.extend([""] * (largeur - len(rangee)))
+    return rangees
+
+
+def _erreur_de_lecture(exc: BaseException) -> bool:
+    """Vrai pour une erreur de lecture : toute ``Exception``, et la panique de calamine (``PanicException``,
+    qui n'en dérive pas) ; faux pour Ctrl-C, la sortie et le manque de mémoire."""
+    if isinstance(exc, MemoryError):
         return False
-    reste = b""
-    with archive.open(chemin) as f:
-        while morceau := f.read(1 << 20):
-            if _FORMULE_XML.search(reste + morceau):
-                return True
-            reste = morceau[-16:]
-    return False
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
 
 
-def _lire_feuille(chemin: Path, classeur: object, nom: str, fichier: str) -> Table | Probleme:
-    """Une feuille en table : bornes, caractères de contrôle, formules sans valeur calculée."""
+def _lire_feuille(chemin: Path, archive: zipfile.ZipFile, classeur: Any, nom: str,
+                  parties: tuple[str, str | None], fichier: str) -> Table | Probleme:
+    """Une feuille en table : bornes, caractères de contrôle, formules sans valeur calculée.
+
+    Lue par calamine ; par openpyxl, comme avant, pour ce que calamine rendrait autrement (``_A_OPENPYXL``,
+    :func:`_rangees_calamine`) ou ne sait pas lire (openpyxl dit alors pourquoi le classeur est illisible).
+    """
+    try:
+        lignes, colonnes, besoin = _examiner(archive, *parties)
+        if lignes is not None and lignes > reglages.LIGNES_MAX:  # dimension déclarée : refus sans tout lire
+            return _borne(f"{fichier} [{nom}]", None, f"trop de lignes ({lignes} annoncées par la feuille)",
+                          "LIGNES_MAX", reglages.LIGNES_MAX, " lignes")
+        if besoin or classeur is None:
+            return _lire_feuille_openpyxl(chemin, nom, fichier)
+        rangees = _rangees_calamine(classeur, nom, colonnes)
+    except BaseException as exc:  # _OpenpyxlRequis, archive abîmée, erreur ou panique de calamine
+        if not _erreur_de_lecture(exc):
+            raise
+        return _lire_feuille_openpyxl(chemin, nom, fichier)
+    return _remplir(Table(f"{fichier} [{nom}]"), consommer(rangees), None, echappes=True)
+
+
+def _lire_feuille_openpyxl(chemin: Path, nom: str, fichier: str) -> Table | Probleme:
+    """Une feuille lue par openpyxl (l'ancienne lecture) : valeurs calculées, puis formules s'il y en a."""
     from openpyxl import load_workbook
 
-    feuille = classeur[nom]  # type: ignore[index]
-    annoncees = getattr(feuille, "max_row", None)  # dimension déclarée par la feuille : refus sans tout lire
-    if isinstance(annoncees, int) and annoncees > reglages.LIGNES_MAX:
-        return _borne(f"{fichier} [{nom}]", None, f"trop de lignes ({annoncees} annoncées par la feuille)",
-                      "LIGNES_MAX", reglages.LIGNES_MAX, " lignes")
-    if not _a_des_formules(classeur, feuille):
-        return _remplir(Table(f"{fichier} [{nom}]"), feuille.iter_rows(values_only=True), None)
-    # Deuxième lecture, formules comprises, pour reconnaître une formule sans valeur calculée.
-    avec_formules = load_workbook(chemin, read_only=True, data_only=False)
+    classeur = load_workbook(chemin, read_only=True, data_only=True)
     try:
-        return _remplir(Table(f"{fichier} [{nom}]"), feuille.iter_rows(values_only=True),
-                        avec_formules[nom].iter_rows(values_only=True))
+        feuille = classeur[nom]
+        annoncees = feuille.max_row
+        if isinstance(annoncees, int) and annoncees > reglages.LIGNES_MAX:
+            return _borne(f"{fichier} [{nom}]", None, f"trop de lignes ({annoncees} annoncées par la feuille)",
+                          "LIGNES_MAX", reglages.LIGNES_MAX, " lignes")
+        avec_formules = load_workbook(chemin, read_only=True, data_only=False)
+        try:
+            return _remplir(Table(f"{fichier} [{nom}]"), feuille.iter_rows(values_only=True),
+                            avec_formules[nom].iter_rows(values_only=True))
+        finally:
+            avec_formules.close()
     finally:
-        avec_formules.close()
+        classeur.close()
 
 
-def _remplir(table: Table, rangees: Iterator[tuple], formules: Iterator[tuple] | None) -> Table | Probleme:
-    """Remplit la table rangée par rangée (``formules`` : les mêmes rangées, formules non calculées)."""
+def _remplir(table: Table, rangees: Iterator, formules: Iterator[tuple] | None, *,
+             echappes: bool = False) -> Table | Probleme:
+    """Remplit la table rangée par rangée (``formules`` : les mêmes rangées, formules non calculées ;
+    ``echappes`` : les « _xHHHH_ » sont déjà décodés, comme calamine le fait)."""
     for numero, valeurs in enumerate(rangees, start=1):
         brutes = next(formules, ()) if formules is not None else ()
         if numero > reglages.LIGNES_MAX:
             return _borne(table.fichier, numero, "trop de lignes", "LIGNES_MAX", reglages.LIGNES_MAX, " lignes")
-        cellules = [texte_cellule(v) for v in valeurs]
-        for i, cellule in enumerate(cellules):
-            if "_x" in cellule:
-                cellules[i] = cellule = _ECHAPPEMENT_XLSX.sub(lambda m: chr(int(m.group(1), 16)), cellule)
-            if len(cellule) > reglages.CELLULE_MAX:
-                return _borne(table.fichier, numero, f"cellule de {len(cellule)} caractères (colonne {i + 1})",
-                              "CELLULE_MAX", reglages.CELLULE_MAX, " caractères")
+        cellules = [v if type(v) is str else texte_cellule(v) for v in valeurs]
+        if not echappes:
+            for i, cellule in enumerate(cellules):
+                if "_x" in cellule:
+                    cellules[i] = _ECHAPPEMENT_XLSX.sub(lambda m: chr(int(m.group(1), 16)), cellule)
+        if cellules and max(map(len, cellules)) > reglages.CELLULE_MAX:
+            i, cellule = next((i, c) for i, c in enumerate(cellules) if len(c) > reglages.CELLULE_MAX)
+            return _borne(table.fichier, numero, f"cellule de {len(cellule)} caractères (colonne {i + 1})",
+                          "CELLULE_MAX", reglages.CELLULE_MAX, " caractères")
         for i, brute in enumerate(brutes):
             if i < len(valeurs) and valeurs[i] is None and isinstance(brute, str) and brute.startswith("="):
                 table.formules[(numero, i)] = brute
-        if _vide(cellules):
+        joint = "".join(cellules)
+        if not joint.strip():  # = _vide(cellules)
             continue
-        cellules = nettoyer_cellules(table, numero, cellules)
+        if _A_RETIRER.search(joint):
+            cellules = nettoyer_cellules(table, numero, cellules)
         if not table.entetes:
             table.entetes = [c.strip() for c in cellules]
         else:
@@ -415,49 +556,99 @@ def _remplir(table: Table, rangees: Iterator[tuple], formules: Iterator[tuple] |
     return table
 
 
+def _ouvrir_calamine(chemin: Path) -> Any:
+    """Le classeur ouvert par calamine, ou ``None`` s'il ne sait pas l'ouvrir (openpyxl le lira alors)."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return CalamineWorkbook.from_path(str(chemin))
+    except BaseException as exc:
+        if not _erreur_de_lecture(exc):
+            raise
+        return None
+
+
+def noms_feuilles_xlsx(chemin: Path) -> list[str] | None:
+    """Les noms des feuilles d'un classeur XLSX, sans lire les feuilles ; ``None`` s'il est illisible."""
+    try:
+        with zipfile.ZipFile(chemin) as archive:
+            return list(_parties(archive)[0])
+    except MemoryError:
+        raise
+    except Exception:  # format tiers : le lecteur le dira
+        return None
+
+
+def _tables(fichier: str, noms: list[str], lire: Callable[[str], Table | Probleme]) -> tuple[dict[str, Table], list[Probleme]]:
+    """Les feuilles ``organisations`` et ``partenariats`` (ou leurs synonymes) parmi ``noms``, lues par ``lire``."""
+    tables: dict[str, Table] = {}
+    problemes: list[Probleme] = []
+    feuilles = {cle(nom): nom for nom in noms}
+    for nom, synonymes in _NOMS_FEUILLES.items():
+        trouvee = next((feuilles[s] for s in synonymes if s in feuilles), None)
+        if trouvee is None:
+            problemes.append(_probleme(fichier, f"feuille « {nom} » absente (feuilles : {', '.join(noms)})"))
+            continue
+        lue = lire(trouvee)
+        if isinstance(lue, Probleme):
+            problemes.append(lue)
+        elif not lue.entetes:
+            problemes.append(_probleme(lue.fichier, "feuille vide — il faut une ligne d'en-têtes"))
+        else:
+            tables[nom] = lue
+    return tables, problemes
+
+
 def lire_xlsx(chemin: Path) -> tuple[dict[str, Table], list[Probleme]]:
     """Lit les feuilles ``organisations`` et ``partenariats`` d'un classeur.
 
-    Toute erreur de format (zip abîmé, XML de feuille tronqué…) devient le problème
-    « classeur illisible : … » ; bornes : ``CLASSEUR_MAX_OCTETS``, ``LIGNES_MAX``, ``CELLULE_MAX``.
+    Par calamine (rapide) ; par openpyxl, l'ancienne lecture, quand calamine rendrait autre chose (formules,
+    erreurs… : voir :func:`_lire_feuille`) ou ne sait pas lire le classeur. Toute erreur de format (zip abîmé,
+    XML de feuille tronqué…) devient le problème « classeur illisible : … » ; bornes : ``CLASSEUR_MAX_OCTETS``,
+    ``LIGNES_MAX``, ``CELLULE_MAX``.
     """
-    from openpyxl import load_workbook
-
     fichier = str(chemin)
-    tables: dict[str, Table] = {}
-    problemes: list[Probleme] = []
     try:
         trop = _taille_decompressee(chemin, fichier)
         if trop is not None:
             return {}, [trop]
-        classeur = load_workbook(chemin, read_only=True, data_only=True)
+        archive = zipfile.ZipFile(chemin)
     except MemoryError:
         raise
     except Exception as exc:  # format tiers : toute erreur d'ouverture devient un problème
         return {}, [_illisible(fichier, exc)]
     try:
-        feuilles = {cle(nom): nom for nom in classeur.sheetnames}
-        for nom, synonymes in _NOMS_FEUILLES.items():
-            trouvee = next((feuilles[s] for s in synonymes if s in feuilles), None)
-            if trouvee is None:
-                problemes.append(_probleme(
-                    fichier, f"feuille « {nom} » absente (feuilles : {', '.join(classeur.sheetnames)})"
-                ))
-                continue
-            lue = _lire_feuille(chemin, classeur, trouvee, fichier)
-            if isinstance(lue, Probleme):
-                problemes.append(lue)
-            elif not lue.entetes:
-                problemes.append(_probleme(lue.fichier, "feuille vide — il faut une ligne d'en-têtes"))
-            else:
-                tables[nom] = lue
-    except MemoryError:
-        raise
-    except Exception as exc:  # XML de feuille tronqué, valeur impossible… : lecture, pas erreur interne
+        try:
+            noms, chaines = _parties(archive)
+        except MemoryError:
+            raise
+        except Exception:  # classeur que seul openpyxl sait ouvrir, ou illisible : openpyxl le dira
+            return _lire_xlsx_openpyxl(chemin)
+        classeur = _ouvrir_calamine(chemin)
+        return _tables(fichier, list(noms),
+                       lambda nom: _lire_feuille(chemin, archive, classeur, nom, (noms[nom], chaines), fichier))
+    except BaseException as exc:  # XML de feuille tronqué, valeur impossible… : lecture, pas erreur interne
+        if not _erreur_de_lecture(exc):
+            raise
         return {}, [_illisible(fichier, exc)]
     finally:
+        archive.close()
+
+
+def _lire_xlsx_openpyxl(chemin: Path) -> tuple[dict[str, Table], list[Probleme]]:
+    """L'ancienne lecture d'un classeur, entièrement par openpyxl."""
+    from openpyxl import load_workbook
+
+    fichier = str(chemin)
+    try:
+        classeur = load_workbook(chemin, read_only=True, data_only=True)
+        noms = list(classeur.sheetnames)
         classeur.close()
-    return tables, problemes
+        return _tables(fichier, noms, lambda nom: _lire_feuille_openpyxl(chemin, nom, fichier))
+    except MemoryError:
+        raise
+    except Exception as exc:  # format tiers : toute erreur devient un problème
+        return {}, [_illisible(fichier, exc)]
 
 
 def fichier_dans(dossier: Path, nom: str) -> Path | None:

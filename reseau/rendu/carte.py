@@ -14,6 +14,7 @@ import math
 import sys
 from collections import Counter
 from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,13 @@ COULEURS: tuple[str, ...] = ("echelle", "type", "communaute", "nord_sud", "regio
 TAILLE_LIBELLES = 13  # px à l'écran, par défaut (réglable dans la page et par --taille-libelles)
 TAILLES_LIBELLES_PERMISES = (8, 40)
 MAX_OUVRABLES = 3000  # vue agrégée : jusque-là, les organisations sont embarquées et un groupe peut s'ouvrir
+# Vue agrégée : au-delà de MAX_LIENS_AGREGES liens, seuls les liens forts sont dessinés (ceux d'au moins
+# « seuil » partenariats, au plus MAX_LIENS_AGREGES, et les LIENS_PAR_GROUPE plus forts de chaque groupe).
+MAX_LIENS_AGREGES = 400
+LIENS_PAR_GROUPE = 3
+# Au-delà de ce nombre de liens, la page garde l'image des liens et des nœuds au repos d'un dessin à l'autre
+# (gabarits/carte/couche.js) : un survol ou une sélection ne redessine que quelques nœuds.
+SEUIL_COUCHE = 3000
 COULEUR_GROUPE = "#d0d7de"  # groupes d'une vue agrégée colorée par échelle : gris neutre, anneau de composition
 MESURES_FICHE: tuple[str, ...] = (
     "degre", "intermediarite", "pagerank", "noyau", "point_articulation", "communaute",
@@ -61,7 +69,7 @@ GABARITS = _ICI / "gabarits"
 # Le script de la page, un fichier par rôle dans gabarits/carte/, bout à bout dans cet ordre : les
 # modules purs (sans document, window ni vis ; testés par node --test dans tests/js/), puis page.js.
 MODULES_JS: tuple[str, ...] = ("outils", "recherche", "filtres", "libelles", "fiche", "image", "frise", "geo", "liens", "vue",
-                                "agregats", "presentation", "page")
+                                "agregats", "presentation", "couche", "page")
 
 
 def construire_carte(
@@ -128,7 +136,9 @@ def construire_carte(
     donnees["taille_libelles"] = taille_libelles
     liens = G.number_of_edges()  # un parcours de tous les liens : une fois pour toutes les langues
     donnees["langues"] = {lg: _textes_langue(G, H, lg, couleur=couleur, taille=taille, agreger=agreger, titre=titre,
-                                             force=force, bandes=donnees["bandes"], liens=liens) for lg in LANGUES}
+                                             force=force, bandes=donnees["bandes"], forts=donnees["liens_forts"],
+                                             liens=liens)
+                          for lg in LANGUES}
     ici = donnees["langues"][langue]
     return _rendre(donnees, titre=ici["titre"], sous_titre=ici["sous_titre"], bandeau=ici["bandeau"], langue=langue)
 
@@ -248,6 +258,56 @@ def _rayons(valeurs: Mapping[Hashable, Any], minimum: float, maximum: float) -> 
     }
 
 
+@dataclass(frozen=True)
+class LiensForts:
+    """Les liens dessinés d'une vue agrégée dense, et la règle qui les a choisis (annoncée dans la légende)."""
+
+    paires: frozenset[frozenset]  # les liens dessinés, {u, v}
+    seuil: int  # tout lien d'au moins ``seuil`` partenariats est dessiné
+    k: int  # et les ``k`` plus forts de chaque groupe
+    total: int  # liens de la vue
+
+
+def liens_forts(H: nx.Graph, k: int = LIENS_PAR_GROUPE, maximum: int = MAX_LIENS_AGREGES) -> LiensForts | None:
+    """Les liens qui portent l'information d'une vue agrégée de plus de ``maximum`` liens (sinon None).
+
+    Sont gardés : tous les liens d'au moins ``seuil`` partenariats, le plus bas seuil (au moins 2) qui
+    n'en garde pas plus de ``maximum`` ; et, pour chaque groupe, ses ``k`` liens les plus forts
+    (partenariats, puis poids), pour qu'aucun groupe relié ne paraisse isolé.
+
+    >>> H = nx.Graph([("a", "b", {"partenariats": 9}), ("b", "c", {"partenariats": 1}),
+    ...               ("c", "d", {"partenariats": 1}), ("a", "c", {"partenariats": 5}), ("b", "d", {"partenariats": 2})])
+    >>> f = liens_forts(H, k=1, maximum=2)
+    >>> f.seuil, sorted(tuple(sorted(p)) for p in f.paires)
+    (3, [('a', 'b'), ('a', 'c'), ('b', 'd')])
+    >>> liens_forts(H, maximum=5) is None
+    True
+    """
+    total = H.number_of_edges()
+    if total <= maximum:
+        return None
+
+    def force(d: Mapping) -> tuple[int, float]:
+        return int(d.get("partenariats", 1)), float(d.get("poids", d.get("partenariats", 1)))
+
+    valeurs = sorted((force(d)[0] for _, _, d in H.edges(data=True)), reverse=True)
+    seuil = max(2, valeurs[maximum] + 1)
+    paires = {frozenset((u, v)) for u, v, d in H.edges(data=True) if u != v and force(d)[0] >= seuil}
+    for x in H:
+        voisins = sorted(((v, d) for v, d in H[x].items() if v != x),
+                         key=lambda vd: (-force(vd[1])[0], -force(vd[1])[1], str(vd[0])))
+        paires.update(frozenset((x, v)) for v, _ in voisins[:k])
+    return LiensForts(frozenset(paires), seuil, k, total)
+
+
+def _squelette(H: nx.Graph, forts: LiensForts) -> nx.Graph:
+    """``H`` réduit à ses liens forts (mêmes nœuds, dans le même ordre) : la disposition suit ce qui est dessiné."""
+    S = nx.Graph()
+    S.add_nodes_from(H.nodes(data=True))
+    S.add_edges_from((u, v) for u, v in H.edges() if frozenset((u, v)) in forts.paires)
+    return S
+
+
 class _Chaines:
     """Table de chaînes partagées (sources, descriptions des partenariats) : chaque texte une fois."""
 
@@ -285,14 +345,16 @@ def _donnees_page(
     def couleur_noeud(x: Hashable) -> str:
         return COULEUR_GROUPE if anneaux else couleurs[cles[x]]
 
-    physique = disposition == "force" and 0 < n <= SEUIL_PHYSIQUE
+    # vue agrégée dense : seuls les liens forts sont dessinés, et la disposition ne suit qu'eux
+    forts = liens_forts(H, LIENS_PAR_GROUPE, MAX_LIENS_AGREGES) if agreger else None
+    dispose = H if forts is None else _squelette(H, forts)
     bandes = None
     if disposition == "geographique":
         positions = disposition_geographique(H)
     elif disposition == "strates":
-        positions, bandes = disposition_strates(H, rayons)
-    else:
-        positions = disposition_force(H, espace=2.5 * max(rayons.values(), default=10))
+        positions, bandes = disposition_strates(dispose, rayons)
+    else:  # positions définitives : la page ne relance pas de physique
+        positions = disposition_force(dispose, espace=3.5 * max(rayons.values(), default=10), rayons=None if grand else rayons)
 
     def membres(d: Mapping) -> list[str] | None:
         return [_libelle_organisation(G.nodes[m], m) for m in d["membres"][:MAX_MEMBRES]] if agreger else None
@@ -302,8 +364,9 @@ def _donnees_page(
     pointilles = disposition == "geographique" and not agreger
     noeuds = [_noeud(x, d, rayons[x], couleur_noeud(x), positions.get(x), chaines, membres(d), mesures_fiche, pointilles)
               for x, d in H.nodes(data=True)]
-    liens = [_lien(i, u, v, d, agreger, chaines) for i, (u, v, d) in enumerate(H.edges(data=True))]
-    options = _options(physique=physique, grand=grand)
+    liens = [_lien(i, u, v, d, agreger, chaines, forts) for i, (u, v, d) in enumerate(H.edges(data=True))]
+    couche = H.number_of_edges() > SEUIL_COUCHE  # liens faibles compris : la case « tous les liens » les dessine
+    options = _options(grand=grand, couche=couche)
     if geographique:  # chaque nœud reste à son lieu : la page l'écarte à l'écran
         options["interaction"]["dragNodes"] = False
 
@@ -319,7 +382,9 @@ def _donnees_page(
         "liens": liens,
         "chaines": chaines.liste,
         "options": options,
-        "physique": physique,
+        "couche": couche,
+        "liens_forts": None if forts is None else {"dessines": len(forts.paires), "total": forts.total,
+                                                   "seuil": forts.seuil, "k": forts.k},
         "disposition": disposition,
         "agregat": agreger,
         "legende": {"titre": traduire(f"carte_couleur_{couleur}", langue), "entrees": legende},
@@ -447,9 +512,11 @@ def _fleches(sens: set[int]) -> str | None:
     return ", ".join(nom for s, nom in ((1, "to"), (-1, "from")) if s in sens) or None
 
 
-def _lien(i: int, u: Hashable, v: Hashable, d: Mapping, agreger: str | None, chaines: _Chaines) -> dict[str, Any]:
+def _lien(i: int, u: Hashable, v: Hashable, d: Mapping, agreger: str | None, chaines: _Chaines,
+          forts: LiensForts | None = None) -> dict[str, Any]:
     """Un lien vis-network : épaisseur selon le nombre de partenariats et le poids (défaut : 1,5), flèches
-    pour les partenariats orientés, détail pour la fiche de lien."""
+    pour les partenariats orientés, détail pour la fiche de lien ; ``faible`` : hors des liens forts
+    d'une vue agrégée (gardé pour les fiches, dessiné seulement sur demande)."""
     partenariats = d.get("partenariats", 1)
     poids = d.get("poids", float(partenariats))
     lien: dict[str, Any] = {"id": i, "from": u, "to": v, "types": dict(d.get("compte_types") or {})}
@@ -467,11 +534,17 @@ def _lien(i: int, u: Hashable, v: Hashable, d: Mapping, agreger: str | None, cha
     lien["poids"] = _arrondi(float(poids))
     if largeur != 1.5:
         lien["width"] = round(largeur, 2)
+    if forts is not None and frozenset((u, v)) not in forts.paires:
+        lien["faible"] = True
     return lien
 
 
-def _options(*, physique: bool, grand: bool) -> dict[str, Any]:
-    """Options vis-network : physique stabilisée puis coupée par la page, ou coupée d'emblée."""
+def _options(*, grand: bool, couche: bool = False) -> dict[str, Any]:
+    """Options vis-network : jamais de physique (les positions calculées en Python sont définitives).
+
+    ``grand`` : liens masqués pendant un déplacement ou un zoom ; ``couche`` (beaucoup de liens) : ni les
+    liens d'un nœud survolé ou sélectionné mis en valeur par vis-network, ni survol des liens (la page
+    garde l'image des liens d'un dessin à l'autre)."""
     options: dict[str, Any] = {
         "autoResize": True,
         "nodes": {"shape": "dot", "borderWidth": 1, "borderWidthSelected": 3},
@@ -490,15 +563,8 @@ def _options(*, physique: bool, grand: bool) -> dict[str, Any]:
         "layout": {"randomSeed": 7, "improvedLayout": False},
         "physics": {"enabled": False},
     }
-    if physique:
-        options["physics"] = {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.008, "springLength": 90,
-                                 "springConstant": 0.05, "damping": 0.5, "avoidOverlap": 0.6},
-            "minVelocity": 1.0,
-            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 40, "fit": True},
-        }
+    if couche:
+        options["interaction"].update(hoverConnectedEdges=False, selectConnectedEdges=False)
     return options
 
 
@@ -541,10 +607,11 @@ def _filtres(H: nx.Graph, langue: str, agreger: str | None = None) -> list[dict[
 
 
 def _textes_langue(G: nx.MultiGraph, H: nx.Graph, langue: str, *, couleur: str, taille: str, agreger: str | None,
-                   titre: str | None, force: bool, bandes: list[dict] | None, liens: int | None = None) -> dict[str, Any]:
+                   titre: str | None, force: bool, bandes: list[dict] | None, forts: Mapping | None = None,
+                   liens: int | None = None) -> dict[str, Any]:
     """Tout ce qui dépend de la langue dans la page, pour son sélecteur de langue : textes, vocabulaire,
-    noms de pays, légende, filtres, titres, noms des groupes, libellés des bandes (``liens`` : le nombre
-    de partenariats, s'il est déjà compté)."""
+    noms de pays, légende (et la règle des liens dessinés d'une vue agrégée dense), filtres, titres, noms
+    des groupes, libellés des bandes (``liens`` : le nombre de partenariats, s'il est déjà compté)."""
     codes = sorted({d.get("pays") for _, d in G.nodes(data=True) if d.get("pays")})
     cles = {x: _cle_couleur(d, couleur) for x, d in H.nodes(data=True)}
     n = G.number_of_nodes()
@@ -560,6 +627,9 @@ def _textes_langue(G: nx.MultiGraph, H: nx.Graph, langue: str, *, couleur: str, 
                     if _anneaux(agreger, couleur) else _palette(cles, couleur, langue)[1]},
         "taille": traduire("carte_taille_effectif", langue) if agreger else traduire("carte_taille", langue).format(
             mesure=traduire(f"carte_mesure_{taille}", langue)),
+        "liens": traduire("carte_liens_forts", langue).format(
+            n=nombre(forts["dessines"], langue), m=nombre(forts["total"], langue), seuil=nombre(forts["seuil"], langue),
+            k=forts["k"], groupe=traduire(f"carte_par_{agreger}", langue)) if forts and agreger else None,
         "filtres": _filtres(H, langue, agreger),
         "noms": {x: nom_groupe(str(x), agreger, langue) for x in H} if agreger else None,
         "bandes": [traduire(b["echelle"], langue).capitalize() if b["echelle"] else traduire("carte_non_precise", langue)

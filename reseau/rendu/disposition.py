@@ -24,13 +24,15 @@ Positions = dict[Hashable, tuple[float, float]]
 K = TypeVar("K", bound=Hashable)
 
 
-def disposition_force(H: nx.Graph, *, espace: float = ESPACE) -> Positions:
+def disposition_force(H: nx.Graph, *, espace: float = ESPACE, rayons: Mapping[Hashable, float] | None = None) -> Positions:
     """Positions par forces (Fruchterman-Reingold d'igraph, graine fixe), robustes à tout réseau.
 
     Chaque composante connexe est disposée à part puis mise à l'échelle par la longueur
-    médiane de ses liens (≈ ``espace``), jamais par une étendue qui peut être nulle ; les
-    composantes sont ensuite rangées en rayons, de la plus grande à la plus petite, les
-    organisations isolées en grille à la fin. Positions finies, distinctes, reproductibles.
+    médiane de ses liens (≈ ``espace``), jamais par une étendue qui peut être nulle ; avec
+    ``rayons`` (rayon de chaque disque), les disques qui se chevauchent sont ensuite écartés.
+    Les composantes sont rangées en rayons, de la plus grande à la plus petite, les
+    organisations isolées en grille à la fin. Positions finies, distinctes, reproductibles :
+    ce sont les positions définitives de la carte (pas de physique dans la page).
 
     >>> H = nx.Graph([(0, 1), (1, 2), (3, 4)])
     >>> p = disposition_force(H)
@@ -42,6 +44,8 @@ def disposition_force(H: nx.Graph, *, espace: float = ESPACE) -> Positions:
     composantes = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
     isolees = [c[0] for c in composantes if len(c) == 1]
     blocs = [_disposer_composante(H, noeuds, espace) for noeuds in composantes if len(noeuds) > 1]
+    if rayons:
+        blocs = [_sans_chevauchement(bloc, rayons, espace / 2) for bloc in blocs]
     if isolees:
         colonnes = max(1, math.ceil(math.sqrt(len(isolees) * 1.6)))
         blocs.append({x: ((k % colonnes) * espace, (k // colonnes) * espace) for k, x in enumerate(isolees)})
@@ -75,6 +79,59 @@ def _disposer_composante(H: nx.Graph, noeuds: list[Hashable], espace: float) -> 
     rms = math.sqrt(sum((c[0] - cx) ** 2 + (c[1] - cy) ** 2 for c in coords) / len(coords))
     facteur = max(espace / mediane, espace * math.sqrt(len(coords) / (2 * math.pi)) / rms)
     return _distinctes({x: ((c[0] - cx) * facteur, (c[1] - cy) * facteur) for x, c in zip(noeuds, coords)}, espace)
+
+
+def _sans_chevauchement(bloc: Positions, rayons: Mapping[Hashable, float], marge: float, tours: int = 40) -> Positions:
+    """Écarte deux à deux les disques qui se chevauchent (rayons plus ``marge``), par petits pas, sans changer la forme.
+
+    Voisins cherchés dans une grille (cases de la taille du plus grand diamètre) : coût proche du
+    nombre de nœuds tant que les disques ne s'empilent pas.
+
+    >>> p = _sans_chevauchement({"a": (0.0, 0.0), "b": (1.0, 0.0), "c": (100.0, 0.0)}, {"a": 10, "b": 10, "c": 10}, 2)
+    >>> p["b"][0] - p["a"][0] >= 21.9 and p["c"] == (100.0, 0.0)
+    True
+    """
+    ids = list(bloc)
+    xs = [bloc[x][0] for x in ids]
+    ys = [bloc[x][1] for x in ids]
+    rs = [float(rayons.get(x, 0.0)) + marge / 2 for x in ids]
+    cote = 2 * max(rs, default=1.0) or 1.0
+    demi_voisinage = ((0, 0), (1, 0), (0, 1), (1, 1), (1, -1))  # chaque paire de cases vue une fois
+    for _ in range(tours):
+        grille: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for i in range(len(ids)):
+            grille[(math.floor(xs[i] / cote), math.floor(ys[i] / cote))].append(i)
+        dx = [0.0] * len(ids)
+        dy = [0.0] * len(ids)
+        bouge = False
+        for (ci, cj), membres in grille.items():
+            for di, dj in demi_voisinage:
+                autres = grille.get((ci + di, cj + dj))
+                if not autres:
+                    continue
+                for a in membres:
+                    for b in autres:
+                        if (di, dj) == (0, 0) and b <= a:
+                            continue
+                        ex, ey = xs[b] - xs[a], ys[b] - ys[a]
+                        d = math.hypot(ex, ey)
+                        voulu = rs[a] + rs[b]
+                        if d >= voulu:
+                            continue
+                        if d < 1e-9:  # confondus : une direction fixe, propre à la paire
+                            ex, ey, d = math.cos(a * ANGLE_D_OR + b), math.sin(a * ANGLE_D_OR + b), 1.0
+                        pousse = (voulu - d) / 2 / d
+                        dx[a] -= ex * pousse
+                        dy[a] -= ey * pousse
+                        dx[b] += ex * pousse
+                        dy[b] += ey * pousse
+                        bouge = True
+        if not bouge:
+            break
+        for i in range(len(ids)):
+            xs[i] += dx[i]
+            ys[i] += dy[i]
+    return {x: (xs[i], ys[i]) for i, x in enumerate(ids)}
 
 
 def _cercle(n: int) -> list[tuple[float, float]]:

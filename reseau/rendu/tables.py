@@ -214,6 +214,25 @@ def csv_colonnes(table: pandas.DataFrame, colonnes: Sequence[str]) -> str:
     return tampon.getvalue()
 
 
+def _texte_resume(cle: str, valeur: Any) -> str:
+    """Une valeur du résumé dans le terminal : calcul de l'intermédiarité en clair, indices par
+    groupe en « groupe : valeur ».
+
+    >>> _texte_resume("intermediarite", {"methode": "estimee", "pivots": 500, "erreur_tete": 0.03})
+    'estimée sur 500 pivots (erreur moyenne attendue sur le 1 % en tête ≈ 3 %)'
+    >>> _texte_resume("indice_ei_par_groupe", {"locale": 0.157, "nationale": None})
+    'locale : 0.16 ; nationale : '
+    """
+    if cle == "intermediarite" and isinstance(valeur, Mapping):
+        if valeur.get("methode") == "exacte":
+            return libelle("table_intermediarite_exacte")
+        return libelle("table_intermediarite_estimee", pivots=valeur["pivots"],
+                       erreur=nombre(100 * valeur["erreur_tete"], "en", 1).removesuffix(".0"))
+    if isinstance(valeur, Mapping):
+        return " ; ".join(f"{traduire(str(k))} : {_texte(v, 2)}" for k, v in valeur.items())
+    return _texte(valeur, DECIMALES.get(cle, 2) if isinstance(valeur, float) else None)
+
+
 def texte_analyse(resume: dict[str, Any], table: pandas.DataFrame, format: str) -> str:
     """``analyser`` : résumé puis organisations par intermédiarité décroissante (table, colonnes
     essentielles), organisations seules (CSV), ou ``{"reseau": …, "organisations": […]}`` (JSON)."""
@@ -223,7 +242,7 @@ def texte_analyse(resume: dict[str, Any], table: pandas.DataFrame, format: str) 
     if format == "csv":
         return csv_colonnes(table, IDENTITE + MESURES)
     valeurs = [{"mesure": entete(f"resume_{cle}" if f"col_resume_{cle}" in VOCABULAIRE else cle),
-                "valeur": _texte(v, DECIMALES.get(cle, 2) if isinstance(v, float) else None)}
+                "valeur": _texte_resume(cle, v)}
                for cle, v in resume.items() if cle != "matrice_echelles"]
     matrice = [{"echelle": traduire(a), **ligne} for a, ligne in resume["matrice_echelles"].items()]
     triee = enregistrements(table.sort_values("intermediarite", ascending=False, kind="stable"))

@@ -1,6 +1,6 @@
 /* page : câble la carte (vis-network, DOM, événements) sur les modules purs, chargés avant elle :
    CarteOutils, CarteRecherche, CarteFiltres, CarteLibelles, CarteFiche, CarteImage, CarteFrise, CarteLiens, CarteVue,
-   CarteAgregats, CartePresentation.
+   CarteAgregats, CartePresentation, CarteCouche.
    Tout texte venu des données passe par textContent, jamais par innerHTML.
    Globales, comme pyvis : network, nodes, edges (vis.DataSet) ; projeter(lon, lat) → {x, y} (repère de
    vis-network, géographie de geo.js) ; et carte (état, outils). */
@@ -99,9 +99,10 @@ var carte = { pret: false };
   edges = new vis.DataSet(D.liens);
   const vueNoeuds = new vis.DataView(nodes, { filter: (n) => visibles.has(n.id) });
   let montrerSuggestions = false;  // liens à créer, en pointillé (case « liens-suggeres »)
+  let montrerFaibles = false;  // vue agrégée dense : les liens hors des liens forts (case de la légende)
   const vueLiens = new vis.DataView(edges, {
     filter: (e) => (e.suggestion ? montrerSuggestions && visibles.has(e.from) && visibles.has(e.to)
-      : F.lienVisible(e, visibles, actifs)),
+      : (!e.faible || montrerFaibles) && F.lienVisible(e, visibles, actifs)),
   });
   /** Le nœud est-il à l'écran (filtres et frise) ? Le lien ? */
   function noeudAffiche(id) { return visibles.has(id) && (frise.gris || organisationDeLAnnee(id)); }
@@ -109,8 +110,83 @@ var carte = { pret: false };
   carte.vueNoeuds = vueNoeuds;
   carte.vueLiens = vueLiens;
 
-  document.getElementById("attente").hidden = !D.physique;
+  // Pas de physique : les positions calculées en Python sont définitives, le premier dessin est le bon.
   network = new vis.Network(conteneur, { nodes: vueNoeuds, edges: vueLiens }, D.options);
+
+  // --- Couche (couche.js) : beaucoup de liens ; liens, nœuds au repos et flèches gardés en une image ---
+  // vis-network redessine tout à chaque survol ; ici, tant que la vue et les données ne changent pas, un
+  // dessin recopie l'image puis ne trace que les nœuds survolés ou sélectionnés (comme vis-network, par-dessus).
+  const couche = D.couche ? CarteCouche.creer(function (largeur, hauteur) {
+    const c = document.createElement("canvas");
+    c.width = largeur;
+    c.height = hauteur;
+    return c;
+  }) : null;
+  function invaliderCouche() { if (couche) couche.invalider(); }
+  let coucheExacte = false;  // le prochain dessin refait l'image au lieu d'un aperçu (image PNG, fin d'un changement de vue)
+  let minuterieCouche = null;
+  carte.couche = couche;
+  if (couche) {
+    const rendu = network.renderer, choix = network.selectionHandler, corps = network.body;
+    const liensVis = rendu._drawEdges, noeudsVis = rendu._drawNodes, flechesVis = rendu._drawArrows;
+    let recopiee = false;  // ce dessin a recopié l'image : nœuds au repos et flèches y sont déjà
+    const etatLiens = () => network.getSelectedEdges().join(",") + "/" + Object.keys(choix.hoverObj.edges).join(",");
+    function auRepos(ctx) {  // tous les nœuds comme s'ils n'étaient ni survolés ni sélectionnés
+      const marques = [];
+      for (const id of corps.nodeIndices) {
+        const n = corps.nodes[id];
+        if (n.hover || n.selected) { marques.push([n, n.hover, n.selected]); n.hover = false; n.selected = false; }
+      }
+      try {
+        const suite = noeudsVis.call(rendu, ctx, false);
+        if (suite && suite.drawExternalLabels) suite.drawExternalLabels();
+      } finally {
+        for (const [n, h, s] of marques) { n.hover = h; n.selected = s; }
+      }
+    }
+    rendu._drawEdges = function (ctx) {
+      recopiee = false;
+      if (!CarteCouche.utilisable({ active: true, deplacement: rendu.dragging, zoom: rendu.zooming })) return liensVis.call(rendu, ctx);
+      const toile = network.canvas.frame.canvas;
+      const fait = couche.dessiner(ctx, toile.width, toile.height, etatLiens(), function (c) {
+        liensVis.call(rendu, c);
+        auRepos(c);
+        flechesVis.call(rendu, c);
+      }, !coucheExacte);
+      coucheExacte = false;
+      if (fait === "apercu") {  // la vue a changé : image juste un instant après le dernier changement
+        clearTimeout(minuterieCouche);
+        minuterieCouche = setTimeout(function () { coucheExacte = true; network.redraw(); }, 150);
+      }
+      recopiee = true;
+    };
+    rendu._drawNodes = function (ctx, toujours) {
+      if (!recopiee || toujours) return noeudsVis.call(rendu, ctx, toujours);
+      const selectionnes = [], survoles = [];  // même ordre que vis-network : sélectionnés, puis survolés
+      for (const id of corps.nodeIndices) {
+        const n = corps.nodes[id];
+        if (n.hover) survoles.push(n); else if (n.selected) selectionnes.push(n);
+      }
+      for (const n of selectionnes) n.draw(ctx);
+      for (const n of survoles) n.draw(ctx);
+      return { drawExternalLabels: function () {} };
+    };
+    rendu._drawArrows = function (ctx) {
+      if (recopiee) { recopiee = false; return; }
+      flechesVis.call(rendu, ctx);
+    };
+    // Pas de survol des liens (ni parcours des dizaines de milliers de liens à chaque mouvement de la souris,
+    // ni image à refaire) ; leur infobulle reste (vis-network la cherche après un arrêt de la souris).
+    const survolVis = choix.hoverObject, lienSous = choix.getEdgeAt;
+    let enSurvol = false;
+    choix.hoverObject = function () {
+      enSurvol = true;
+      try { return survolVis.apply(choix, arguments); } finally { enSurvol = false; }
+    };
+    choix.getEdgeAt = function () { return enSurvol ? undefined : lienSous.apply(choix, arguments); };
+    network.on("_dataChanged", invaliderCouche);
+    network.on("_dataUpdated", invaliderCouche);
+  }
   projeter = (lon, lat) => CarteGeo.projeter(lon, lat, D.unites_par_degre);
   // Géographie : disques de taille constante à l'écran, lieux en éventail à l'écran ou repliés en marqueur.
   const geo = D.disposition === "geographique" ? CarteGeo.preparer(D.noeuds, nomPays, T.lieu_inconnu) : null;
@@ -122,6 +198,7 @@ var carte = { pret: false };
       for (const p of geoPlaces.places) {
         const c = corps[p.id];
         if (c.x === p.x && c.y === p.y && c.options.size === p.size) continue;
+        invaliderCouche();  // un nœud bouge : l'image gardée ne vaut plus
         c.x = p.x;
         c.y = p.y;
         c.options.size = p.size;
@@ -157,23 +234,14 @@ var carte = { pret: false };
   }
 
   function marquerPret() {
-    document.getElementById("attente").hidden = true;
     carte.pret = true;
     for (const f of attentes.splice(0)) f();
     document.documentElement.dataset.pret = "oui";
   }
-  if (D.physique) {
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({ physics: { enabled: false } });
-      network.storePositions();
-      network.fit();
-      marquerPret();
-    });
-  } else {
-    network.once("afterDrawing", marquerPret);
-  }
+  network.once("afterDrawing", marquerPret);
   network.on("dragEnd", function (p) {  // garder la place d'un nœud déplacé (filtres)
     if (!p.nodes.length) return;
+    invaliderCouche();
     const pos = network.getPositions(p.nodes);
     nodes.update(p.nodes.map((id) => ({ id: id, x: pos[id].x, y: pos[id].y })));
   });
@@ -367,7 +435,7 @@ var carte = { pret: false };
     carte.selection = id;
     carte.evidence = new Set([id]);
     for (const v of adjacence.get(id)) if (noeudAffiche(v.autre) && lienAffiche(v.lien.id)) carte.evidence.add(v.autre);
-    network.selectNodes([id]);
+    network.selectNodes([id], !couche);  // couche : les liens gardent leur trait (l'évidence les montre)
     afficherFiche(parId.get(id));
     if (centrer) {  // recadrer sur l'organisation et ses partenaires visibles
       network.fit({ nodes: [...carte.evidence], maxZoomLevel: Math.max(network.getScale(), 1.2), animation: ANIMATION });
@@ -460,6 +528,21 @@ var carte = { pret: false };
   // --- Légende ---------------------------------------------------------------------------
   const legende = document.getElementById("legende");
   const flottante = document.getElementById("legende-flottante");
+  // Vue agrégée dense : la règle des liens dessinés (seuil), et une case pour les dessiner tous.
+  const legendeLiens = D.liens_forts ? el("p", null, "note") : null;
+  const caseFaibles = el("input");
+  caseFaibles.type = "checkbox";
+  caseFaibles.id = "liens-faibles";
+  caseFaibles.addEventListener("change", function () {
+    montrerFaibles = caseFaibles.checked;
+    vueLiens.refresh();
+    afficherCompte();
+    network.redraw();
+  });
+  if (legendeLiens) {
+    legendeLiens.id = "legende-liens";
+    document.getElementById("legende-taille").after(legendeLiens);
+  }
   function construireLegende() {
     document.getElementById("legende-titre").textContent = D.legende.titre;
     legende.replaceChildren();
@@ -478,6 +561,12 @@ var carte = { pret: false };
       flottante.appendChild(compacte);
     }
     document.getElementById("legende-taille").textContent = D.taille;
+    if (legendeLiens) {
+      const etiquette = el("label");
+      etiquette.appendChild(caseFaibles);
+      etiquette.appendChild(el("span", T.tous_les_liens));
+      legendeLiens.replaceChildren(el("span", ((D.langues && D.langues[langue]) || {}).liens || ""), el("br"), etiquette);
+    }
   }
   construireLegende();
   document.getElementById("legende-approximative").hidden = !D.approximatives;
@@ -598,6 +687,7 @@ var carte = { pret: false };
     const copie = document.createElement("canvas");
     try {
       canevas._determinePixelRatio = () => k;
+      coucheExacte = true;  // pas d'aperçu agrandi dans l'image
       network.redraw();  // synchrone : redimensionne le canevas (setSize) puis dessine
       copie.width = source.width;
       copie.height = source.height;
@@ -628,7 +718,28 @@ var carte = { pret: false };
     a.click();
     a.remove();
   });
-  document.getElementById("ajuster").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
+  /** Cadre toutes les organisations dans la partie libre de la carte : sous la barre d'outils, au-dessus
+      de la frise (network.fit les glisserait dessous). La carte géographique garde le cadrage de vis-network. */
+  function cadrer(animation) {
+    if (D.disposition === "geographique") { network.fit(animation ? { animation: animation } : undefined); return; }
+    const corps = network.body.nodes;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const id of network.body.nodeIndices) {
+      const n = corps[id], r = n.options.size || 0;
+      x0 = Math.min(x0, n.x - r); y0 = Math.min(y0, n.y - r); x1 = Math.max(x1, n.x + r); y1 = Math.max(y1, n.y + r);
+    }
+    if (!(x1 >= x0)) return;
+    const boite = conteneur.getBoundingClientRect();
+    const libre = { gauche: 0, haut: 0, droite: boite.width, bas: boite.height };
+    const outils = document.getElementById("outils").getBoundingClientRect();
+    if (outils.height) libre.haut = Math.max(0, outils.bottom - boite.top);
+    const bas = document.getElementById("frise");
+    if (bas && !bas.hidden && bas.getBoundingClientRect().height) libre.bas = Math.min(libre.bas, bas.getBoundingClientRect().top - boite.top);
+    const c = V.cadrage({ x0: x0, y0: y0, x1: x1, y1: y1 }, libre, boite.width, boite.height, 20, 1);  // marge : un libellé
+    network.moveTo({ position: { x: c.x, y: c.y }, scale: c.echelle, animation: animation || false });
+  }
+  carte.cadrer = cadrer;
+  document.getElementById("ajuster").addEventListener("click", () => cadrer({ duration: 300 }));
 
   // --- Frise des années : curseur, lecture, mode ; les positions ne bougent pas ---------------
   const blocFrise = document.getElementById("frise");
@@ -656,6 +767,7 @@ var carte = { pret: false };
       else if (!gris && n.couleurFrise) { n.options.color = n.couleurFrise; n.couleurFrise = null; }
     }
     for (const cle in corps.edges) corps.edges[cle].options.hidden = !lienDeLAnnee(corps.edges[cle].id);
+    invaliderCouche();
     // vis-network recalcule ce qu'il dessine (nœuds et liens non masqués), puis redessine à l'image suivante ;
     // les liens n'ont pas changé : inutile de tout reconnecter (« _dataUpdated »), sauf si la méthode manque.
     if (typeof network._updateVisibleIndices === "function") {
@@ -841,7 +953,7 @@ var carte = { pret: false };
     if (action === "presentation") presenter(!carte.presentation);
     else if (action === "plus") reglerLibelles(1);
     else if (action === "moins") reglerLibelles(-1);
-    else if (action === "ajuster") network.fit({ animation: { duration: 300 } });
+    else if (action === "ajuster") cadrer({ duration: 300 });
     else if (action === "quitter") { if (carte.presentation) presenter(false); else if (!fiche.hidden) deselectionner(); }
     else return;
     ev.preventDefault();
@@ -969,6 +1081,7 @@ var carte = { pret: false };
   function quandPret(f) {
     if (carte.pret) f(); else attentes.push(f);
   }
+  cadrer();  // avant le premier dessin (vis-network dessine à l'image suivante)
   quandPret(function () {
     if (location.hash.length > 1) restaurerVue(location.hash);
     vueRestauree = true;

@@ -79,6 +79,19 @@ var CarteVue = (function () {
     return trouves.length === 1 ? { cle: trouves[0].cle, valeurs: [texte] } : null;
   }
 
-  return { ZOOM_MIN, ZOOM_MAX, lire, ecrire, filtresEnTexte, resoudreFiltre };
+  /** Cadrage d'un contenu (boîte ``{x0, y0, x1, y1}`` du canevas, disques compris) dans la partie libre
+      ``{gauche, haut, droite, bas}`` (pixels du conteneur ``largeur`` × ``hauteur``, hors barres d'outils et
+      frise), à ``marge`` px du bord, sans dépasser ``zoomMax`` : ``{ echelle, x, y }``, où (x, y) est le point
+      du canevas au centre du conteneur (``network.moveTo``). */
+  function cadrage(boite, libre, largeur, hauteur, marge, zoomMax) {
+    const l = Math.max(1, libre.droite - libre.gauche - 2 * marge), h = Math.max(1, libre.bas - libre.haut - 2 * marge);
+    const bl = Math.max(1e-9, boite.x1 - boite.x0), bh = Math.max(1e-9, boite.y1 - boite.y0);
+    const echelle = Math.max(ZOOM_MIN, Math.min(zoomMax, l / bl, h / bh));
+    const cx = (boite.x0 + boite.x1) / 2, cy = (boite.y0 + boite.y1) / 2;
+    const fx = (libre.gauche + libre.droite) / 2, fy = (libre.haut + libre.bas) / 2;
+    return { echelle: echelle, x: cx - (fx - largeur / 2) / echelle, y: cy - (fy - hauteur / 2) / echelle };
+  }
+
+  return { ZOOM_MIN, ZOOM_MAX, lire, ecrire, filtresEnTexte, resoudreFiltre, cadrage };
 })();
 if (typeof module === "object" && module && module.exports) module.exports = CarteVue;
