@@ -167,8 +167,7 @@ def _charger(
     if echelle is None and pays is None:
         # Sans filtre de nœuds : le graphe filtré est rempli en bloc (même graphe que construire + filtrer).
         garder = critere_liens(annee, statut) if annee is not None or statut is not None else None
-        # Les enregistrements de la validation deviennent les attributs des liens, sans copie.
-        G = construire_en_bloc(validation.organisations, validation.partenariats, attributs, garder, copier=False)
+        G = construire_en_bloc(validation.organisations, validation.partenariats, attributs, garder)
     else:
         G = construire(validation.organisations, validation.partenariats, validation.source)
         G.graph["avertissements"] = attributs["avertissements"]
