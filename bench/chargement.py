@@ -12,6 +12,7 @@ Markdown (médianes) avec la charge de la machine au début et à la fin.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
@@ -47,6 +48,8 @@ def main() -> None:
     parser.add_argument("--repetitions", type=int, default=3)
     options = parser.parse_args()
     arbres = ([("avant", options.avant)] if options.avant else []) + [("après", DEPOT)]
+    for _, arbre in arbres:  # comme un paquet installé (voir bench/demarrage.py)
+        compileall.compile_dir(arbre / "reseau", quiet=1)
     mesures = {
         "charger (bibliothèque)": ["-c", CHARGER, options.dossier],
         "reseau valider": ["-m", "reseau", "valider", options.dossier],

@@ -109,6 +109,21 @@ def test_commandes_legeres_sans_import_lourd(args: list[str]) -> None:
     assert ligne == "MODULES:", f"{args} importe {ligne[8:]}"
 
 
+# La carte a besoin de numpy et d'igraph (mesures), pas du reste.
+_LOURDS_CARTE = ("pandas", "pyvis", "jinja2", "markupsafe", "scipy", "matplotlib", "openpyxl", "pyarrow", "rapidfuzz")
+
+
+def test_carte_sans_import_lourd(tmp_path) -> None:
+    racine = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(racine)}
+    code = _SONDE.format(lourds=_LOURDS_CARTE, args=["carte", "-o", str(tmp_path / "carte.html")])
+    fini = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=racine, env=env)
+    assert fini.returncode == 0, fini.stderr
+    assert (tmp_path / "carte.html").stat().st_size > 100_000
+    ligne = next(li for li in fini.stderr.splitlines() if li.startswith("MODULES:"))
+    assert ligne == "MODULES:", f"carte importe {ligne[8:]}"
+
+
 # Validation : le chemin rapide des partenariats rend exactement ce que rend le chemin complet.
 DONNEES = Path(__file__).resolve().parent / "donnees"
 
@@ -226,3 +241,130 @@ def test_projection_partagee_memes_mesures() -> None:
     assert_frame_equal(mesures_organisations(G, projection=g), mesures_organisations(G))
     assert resume_reseau(G, projection=g) == resume_reseau(G)
     assert g.get_edgelist() == aretes  # la projection partagée n'est pas modifiée
+
+
+def test_carte_mesures_sans_pandas_egales_table() -> None:
+    """La carte lit les mesures sans pandas : mêmes valeurs que la table, mêmes mesures numériques."""
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+    from reseau.analyse.mesures import MESURES, PIVOTS_MIN, mesures_organisations
+    from reseau.rendu import carte
+
+    orgs, liens = generer(400, graine=2)
+    for G in (charger(), construire(orgs, liens, "g")):
+        table = mesures_organisations(G, pivots=PIVOTS_MIN)
+        attendu = {x: {c: carte.propre(v) for c, v in zip(MESURES, valeurs)}
+                   for x, *valeurs in zip(table["id"], *(table[c] for c in MESURES))}
+        assert carte._mesures(G, "degre", None) == attendu
+        numeriques = {c for c in MESURES if is_numeric_dtype(table[c]) and not is_bool_dtype(table[c])}
+        assert numeriques == set(MESURES) - carte.MESURES_NON_NUMERIQUES
+    with pytest.raises(carte.ParametreInvalide, match="non numérique"):
+        carte._mesures(charger(), "point_articulation", None)
+    assert carte._mesures(nx.MultiGraph(), "point_articulation", None) == {}
+
+
+def _preparation(chemin, en_colonnes: bool):
+    """Ce que rend ``preparer`` (tables, lignes, problèmes, avertissements), en colonnes ou ligne à ligne."""
+    from reseau.entrees.formats import lire_donnees
+    from reseau.entrees.geographie import referentiel
+    from reseau.entrees.preparation import preparer
+
+    prepare = preparer(lire_donnees(Path(chemin)), referentiel(), en_colonnes=en_colonnes)
+    return ({nom: (t.fichier, t.entetes, [(n, list(c)) for n, c in t.lignes], t.origine, t.ignorees, t.formules,
+                   t.avertissements) for nom, t in prepare.tables.items()},
+            [str(p) for p in prepare.problemes], [str(a) for a in prepare.avertissements], prepare.facultatives)
+
+
+@pytest.mark.parametrize("chemin", [DONNEES.parent.parent / "donnees", *_jeux_du_corpus()], ids=lambda p: p.name)
+def test_preparation_en_colonnes_egale_ligne_a_ligne_corpus(chemin) -> None:
+    assert _preparation(chemin, True) == _preparation(chemin, False)
+
+
+_SALES = st.sampled_from(["", " ", "NA", "n/a ", " - ", "null", "a ", " A", "b", "zz", "Zz", "nom a", "Nom A ", "x"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(orgs=st.lists(st.tuples(st.sampled_from(["a", "b", "zz", " a", "NA", "c "]), _SALES), min_size=1, max_size=6),
+       liens=st.lists(st.tuples(_SALES, _SALES, _SALES), max_size=10), remarque=st.booleans())
+def test_preparation_en_colonnes_egale_ligne_a_ligne_hypothesis(tmp_path_factory, orgs, liens, remarque) -> None:
+    """Valeurs à nettoyer (espaces, NA), partenaires désignés par leur nom, colonne ignorée."""
+    dossier = tmp_path_factory.mktemp("jeu")
+    fin = ";remarque" if remarque else ""
+    (dossier / "organisations.csv").write_text(
+        "id;nom;type;echelle;pays" + fin + "\n"
+        + "".join(f'"{i}";"{n}";reseau;locale;CA' + (";r" if remarque else "") + "\n" for i, n in orgs),
+        encoding="utf-8")
+    (dossier / "partenariats.csv").write_text(
+        "source;cible;type\n" + "".join(f'"{s}";"{c}";"{t}"\n' for s, c, t in liens), encoding="utf-8")
+    assert _preparation(dossier, True) == _preparation(dossier, False)
+
+
+def test_preparation_en_colonnes_sert(tmp_path) -> None:
+    """Le jeu généré passe bien par la préparation en colonnes."""
+    from reseau.entrees import preparation as module
+    from reseau.entrees.formats import lire_donnees
+    from reseau.entrees.generateur import ecrire_jeu
+
+    orgs, liens = generer(100, graine=1)
+    ecrire_jeu(tmp_path, orgs, liens)
+    assert module._preparer_en_colonnes(lire_donnees(tmp_path), module.Options()) is not None
+    assert _preparation(tmp_path, True) == _preparation(tmp_path, False)
+
+
+def test_csv_colonnes_egal_enregistrements() -> None:
+    """analyser --format csv écrit colonne par colonne : même texte que ligne par ligne."""
+    import pandas as pd
+
+    from reseau.analyse.mesures import IDENTITE, MESURES, mesures_organisations
+    from reseau.rendu.tables import csv_colonnes, enregistrements, formater
+
+    orgs, liens = generer(300, graine=4)
+    for G in (charger(), construire(orgs, liens, "g")):
+        table = mesures_organisations(G)
+        assert csv_colonnes(table, IDENTITE + MESURES) == formater(enregistrements(table), IDENTITE + MESURES, "csv")
+    piege = pd.DataFrame({"id": ["=1+1", "-2", None], "degre": pd.array([1, None, -3], dtype="Int64"),
+                          "x": [float("inf"), -0.5, float("nan")], "b": [True, False, True], "o": [1, "1", True]})
+    assert csv_colonnes(piege, ["id", "degre", "x", "b", "o", "absente"]) == formater(
+        enregistrements(piege), ["id", "degre", "x", "b", "o", "absente"], "csv")
+
+
+_CELLULES_ORG = {
+    "id": ["a", "b", "A", "", " c", "d\ne"], "nom": ["N", "", "N\nM", " P "],
+    "type": ["reseau", "Coopérative", "inconnu", ""], "echelle": ["locale", "National", "x", ""],
+    "pays": ["CA", "sn", "Pérou", "Atlantide", ""], "nord_sud": ["", "nord", "Sud", "ouest"],
+    "region": ["", "Québec", "Nulle part"], "ville": ["", "Montréal", "Dakar", "Ville inconnue"],
+    "latitude": ["", "45,5", "91", "abc"], "longitude": ["", "-73.6", "200"], "precision": ["", "ville", "x"],
+    "type_source": ["", "t"], "sigle": ["", "S"],
+}
+_COLONNES_ORG = list(_CELLULES_ORG)
+
+
+@settings(max_examples=80, deadline=None)
+@given(lignes=st.lists(st.tuples(*(st.sampled_from(v) for v in _CELLULES_ORG.values())), min_size=1, max_size=8),
+       colonnes=st.permutations(range(len(_COLONNES_ORG))))
+def test_validation_organisations_rapide_egale_complete_hypothesis(tmp_path_factory, lignes, colonnes) -> None:
+    dossier = tmp_path_factory.mktemp("jeu")
+    (dossier / "organisations.csv").write_text(
+        ";".join(_COLONNES_ORG[i] for i in colonnes) + "\n" + "".join(
+            ";".join('"' + ligne[i] + '"' for i in colonnes) + "\n" for ligne in lignes), encoding="utf-8")
+    (dossier / "partenariats.csv").write_text("source;cible;type\na;b;formation\n", encoding="utf-8")
+    assert _validation_complete(dossier, True) == _validation_complete(dossier, False)
+
+
+def test_projection_igraph_dans_l_ordre_des_liens() -> None:
+    """La projection lue dans les voisinages : mêmes arêtes, même ordre, mêmes poids que par G.edges()."""
+    from reseau.analyse._igraph import importer_igraph
+    from reseau.analyse.mesures import projection_igraph
+
+    igraph = importer_igraph()
+    orgs, liens = generer(300, graine=6)
+    for G in (charger(), construire(orgs, liens, "g")):
+        index = {x: i for i, x in enumerate(G.nodes)}
+        aretes = [(index[u], index[v]) for u, v in G.edges() if u != v]
+        poids = [p for u, v, p in G.edges(data="poids", default=1.0) if u != v]
+        attendu = igraph.Graph(n=len(index), edges=aretes, edge_attrs={"poids": poids, "partenariats": [1] * len(aretes)})
+        attendu.simplify(multiple=True, loops=True, combine_edges={"poids": "sum", "partenariats": "sum"})
+        g = projection_igraph(G)
+        assert g.get_edgelist() == attendu.get_edgelist()
+        assert g.es["poids"] == attendu.es["poids"]
+        assert g.es["partenariats"] == [int(k) for k in attendu.es["partenariats"]]

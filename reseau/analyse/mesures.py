@@ -102,10 +102,17 @@ def _projection_igraph(G: nx.MultiGraph) -> igraph.Graph:
 
     index = {x: i for i, x in enumerate(G.nodes)}
     aretes, poids = [], []
-    for u, v, p in G.edges(data="poids", default=1.0):
-        if u != v:
-            aretes.append((index[u], index[v]))
-            poids.append(p)
+    # Les liens dans l'ordre de G.edges(), lus directement dans les voisinages (sans les vues de networkx).
+    vus: set = set()
+    for u, voisins in G._adj.items():
+        iu = index[u]
+        for v, cles in voisins.items():
+            if v not in vus and v != u:
+                iv = index[v]
+                for d in cles.values():
+                    aretes.append((iu, iv))
+                    poids.append(d.get("poids", 1.0))
+        vus.add(u)
     g = igraph.Graph(n=len(index), edges=aretes, edge_attrs={"poids": poids, "partenariats": [1] * len(aretes)})
     g.simplify(multiple=True, loops=True, combine_edges={"poids": "sum", "partenariats": "sum"})
     g.es["partenariats"] = [int(k) for k in g.es["partenariats"]]  # la somme d'igraph rend des flottants
@@ -399,6 +406,29 @@ def mesures_organisations(
     """
     import pandas as pd
 
+    lignes, calcul = colonnes_mesures(G, exact=exact, pivots=pivots, groupes=groupes, progression=progression,
+                                      projection=projection)
+    if not lignes["id"]:
+        vide = pd.DataFrame({c: [] for c in IDENTITE + MESURES})
+        vide.attrs["intermediarite"] = calcul
+        return vide
+    lignes["sauts_international"] = pd.array(lignes["sauts_international"], dtype="Int64")
+    table = pd.DataFrame(lignes, columns=list(IDENTITE + MESURES))
+    table.attrs["intermediarite"] = calcul
+    return table
+
+
+def colonnes_mesures(
+    G: nx.MultiGraph,
+    *,
+    exact: bool | None = None,
+    pivots: int | None = None,
+    groupes: str = "echelle",
+    progression: Callable[[str], None] | None = None,
+    projection: igraph.Graph | None = None,
+) -> tuple[dict[str, list], dict[str, Any]]:
+    """Ce que rend :func:`mesures_organisations`, sans pandas : les colonnes (une liste par colonne,
+    manquants : ``None`` ou NaN) et le calcul de l'intermédiarité. Pour la carte, qui démarre sans pandas."""
     noeuds = list(G.nodes)
     n = len(noeuds)
     signaler = progression if progression is not None and n >= SEUIL_PROGRESSION else (lambda _message: None)
@@ -406,9 +436,7 @@ def mesures_organisations(
     verifier_choix("groupes", groupes, GROUPES)
     lignes: dict[str, Any] = {"id": noeuds, **{c: [G.nodes[x].get(c) for x in noeuds] for c in IDENTITE[1:]}}
     if n == 0:
-        vide = pd.DataFrame({c: [] for c in IDENTITE + MESURES})
-        vide.attrs["intermediarite"] = calcul_intermediarite(0, 0)
-        return vide
+        return lignes, calcul_intermediarite(0, 0)
 
     signaler(f"Mesures de {n} organisations : projection…")
     g = _projection_igraph(G) if projection is None else projection
@@ -440,16 +468,14 @@ def mesures_organisations(
         "communaute": communaute,
         "noyau": noyau,
         "point_articulation": [i in articulation for i in range(n)],
-        "sauts_international": pd.array([sauts.get(i) for i in range(n)], dtype="Int64"),
+        "sauts_international": [sauts.get(i) for i in range(n)],
         "echelles_2_sauts": echelles,
         "pays_2_sauts": pays,
         "liens_nord_sud": nord_sud,
         "portee_km": portee,
         **courtage,
     })
-    table = pd.DataFrame(lignes, columns=list(IDENTITE + MESURES))
-    table.attrs["intermediarite"] = calcul
-    return table
+    return lignes, calcul
 
 
 def _assortativite(matrice: dict[str, dict[str, int]]) -> float | None:

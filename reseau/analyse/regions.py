@@ -9,6 +9,7 @@ de fiabilité et la règle des égalités sont définis dans ``docs/mesures.md``
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ MINIMUM_ORGANISATIONS = 3
 Cle = tuple[str, str]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # une réponse par (pays, région) : le référentiel est lu une fois
 def _sans_region(pays: str, region: str) -> bool:
     """Vrai si la région ne précise rien : vide, nom du pays, ou province entière « … (province) »."""
     if not region.strip():

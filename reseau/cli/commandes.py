@@ -7,6 +7,7 @@ deviennent des messages (code 2) ici et seulement ici.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import re
 import sys
@@ -562,9 +563,16 @@ def chemin(G: nx.MultiGraph, a: str, b: str, limite: int, format_: str, sortie: 
 
 
 def main() -> None:
-    """Point d'entrée de la commande ``reseau`` (Ctrl+C hors commande : code 130, une ligne)."""
+    """Point d'entrée de la commande ``reseau`` (Ctrl+C hors commande : code 130, une ligne).
+
+    En sortant, tous les objets vivants sont gelés (``gc.freeze``) : la fin de l'interpréteur
+    ne les parcourt plus pour chercher des cycles (0,1 s sur 0,5 s pour ``reseau carte`` du jeu
+    de référence). Le processus se termine normalement : fichiers fermés, flux vidés, ``atexit``.
+    """
     try:
         cli(prog_name="reseau")
     except KeyboardInterrupt:
         click.echo("Interrompu (Ctrl+C).", err=True)
         sys.exit(130)
+    finally:
+        gc.freeze()

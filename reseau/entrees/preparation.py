@@ -17,7 +17,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain, compress
+from operator import is_not, itemgetter
 
 from ..erreurs import ParametreInvalide, Probleme
 from .geographie import Referentiel
@@ -385,14 +388,25 @@ def _designer(partenariats: _Brute, organisations: _Brute) -> None:
             if not valeur or valeur.lower() in ids:
                 continue
             if noms is None:
-                noms = {}
-                for _, ligne in organisations.lignes:
-                    if ligne.get("nom") and ligne.get("id"):
-                        forme = cle(ligne["nom"])
-                        noms[forme] = ligne["id"] if noms.get(forme, ligne["id"]) == ligne["id"] else None
-            trouve = noms.get(cle(valeur)) or (identifiant(valeur) if identifiant(valeur) in ids else None)
+                noms = _noms_uniques((ligne.get("nom"), ligne.get("id")) for _, ligne in organisations.lignes)
+            trouve = _designe(valeur, noms, ids)
             if trouve:
                 lien[colonne] = trouve
+
+
+def _noms_uniques(paires: Iterable[tuple[str | None, str | None]]) -> dict[str, str | None]:
+    """{forme du nom: id} pour les (nom, id) remplis ; ``None`` pour un nom porté par plusieurs id."""
+    noms: dict[str, str | None] = {}
+    for nom, id_ in paires:
+        if nom and id_:
+            forme = cle(nom)
+            noms[forme] = id_ if noms.get(forme, id_) == id_ else None
+    return noms
+
+
+def _designe(valeur: str, noms: dict[str, str | None], ids: set[str]) -> str | None:
+    """L'id désigné par le nom (ou l'id à normaliser) ``valeur``, s'il y en a un."""
+    return noms.get(cle(valeur)) or (identifiant(valeur) if identifiant(valeur) in ids else None)
 
 
 def _sans_boucles(partenariats: _Brute, avertissements: list[Probleme]) -> None:
@@ -407,14 +421,19 @@ def _sans_boucles(partenariats: _Brute, avertissements: list[Probleme]) -> None:
         ))
 
 
-def preparer(lu: Lu, ref: Referentiel, options: Options | None = None) -> Prepare:
+def preparer(lu: Lu, ref: Referentiel, options: Options | None = None, en_colonnes: bool = True) -> Prepare:
     """Met les tables lues au schéma du contrat ; rend tables, problèmes et avertissements.
 
     Les lignes des tables lues sont consommées (``lu.tables[…].lignes`` vides au retour ; les
     en-têtes restent) : une grande table n'est jamais en mémoire en trois exemplaires.
+    ``en_colonnes`` : le cas courant passe par :func:`_preparer_en_colonnes` (même résultat ; à
+    ``False``, tout passe ligne à ligne — sert aux tests d'égalité).
     """
     options = options or Options()
     verifier_options(options)
+    prepare = _preparer_en_colonnes(lu, options) if en_colonnes else None
+    if prepare is not None:
+        return prepare
     problemes = list(lu.problemes)
     avertissements = list(lu.avertissements)
     adhesions = options.adhesions or lu.adhesions
@@ -509,3 +528,91 @@ def _options_absentes(lu: Lu, options: Options, brutes: dict[str, _Brute]) -> No
                 f"--colonne {cible}={source} : aucune colonne « {source} » dans les données "
                 f"(en-têtes : {', '.join(entetes)})" + (f" — vouliez-vous dire « {proche} » ?" if proche else "")
             )
+
+
+def _preparer_en_colonnes(lu: Lu, options: Options) -> Prepare | None:
+    """Le cas courant, sans passer par un dictionnaire par ligne : mêmes tables, mêmes messages que
+    le chemin ligne à ligne de :func:`preparer`.
+
+    Seulement pour un jeu du contrat à deux tables, sans option ni formule, où chaque colonne du
+    schéma vient d'un seul en-tête, chaque ligne est assez longue et chaque organisation a son
+    id ; sinon ``None`` (rien n'est touché) et :func:`preparer` fait le travail ligne à ligne.
+    Les cellules sont nettoyées (espaces, ``NA``…) par valeur distincte, pas cellule par cellule.
+    """
+    if (not lu.contrat or options.colonnes or options.defauts or options.valeurs or options.adhesions
+            or lu.adhesions or list(lu.tables) != ["organisations", "partenariats"]
+            or any(t.formules for t in lu.tables.values())):
+        return None
+    problemes = list(lu.problemes)
+    avertissements = list(lu.avertissements)
+    plans = {}
+    for nom, table in lu.tables.items():
+        avertissements.extend(table.avertissements)
+        candidats, ignorees = _associer(table, _ALIAS[nom], options.colonnes, lu, problemes, avertissements, None)
+        if any(len(indices) != 1 for indices in candidats.values()):
+            return None
+        indices = [i[0] for i in candidats.values()]
+        if not indices or (table.lignes and min(map(len, map(_CELLULES, table.lignes))) <= max(indices)):
+            return None
+        # Valeurs à nettoyer : celles que _vide change (espaces autour, NA, N/A, -…).
+        sales = _valeurs_a_nettoyer(set(chain.from_iterable(map(_CELLULES, table.lignes))))
+        plans[nom] = (table, list(candidats), indices, ignorees, sales)
+    lignes_org = plans["organisations"][0].lignes
+    colonnes_org, indices_org, sales_org = plans["organisations"][1], plans["organisations"][2], plans["organisations"][4]
+    if "id" not in colonnes_org:
+        return None
+    i_id = indices_org[colonnes_org.index("id")]
+    ids_org = [sales_org.get(c[i_id], c[i_id]) for _, c in lignes_org]
+    if not all(ids_org):  # des id à tirer du nom : chemin ligne à ligne
+        return None
+    tables: dict[str, Table] = {}
+    for nom, (table, colonnes, indices, ignorees, sales) in plans.items():
+        lignes, table.lignes = table.lignes, []
+        if sales:
+            lignes = [(n, [sales.get(v, v) for v in c]) if not sales.keys().isdisjoint(c) else (n, c) for n, c in lignes]
+        largeur = len(indices)
+        if indices != list(range(largeur)) or (lignes and max(map(len, map(_CELLULES, lignes))) != largeur):
+            choisir = itemgetter(*indices)
+            lignes = [(n, list(choisir(c))) for n, c in lignes] if largeur > 1 else [(n, [c[indices[0]]]) for n, c in lignes]
+        tables[nom] = Table(table.fichier, colonnes, lignes, origine=table.entetes, ignorees=ignorees)
+    _designer_en_colonnes(tables["partenariats"], tables["organisations"])
+    return Prepare(tables, problemes, avertissements, frozenset())
+
+
+_CELLULES = itemgetter(1)  # (numéro, cellules) → cellules
+
+
+def _valeurs_a_nettoyer(valeurs: set[str]) -> dict[str, str]:
+    """{valeur: valeur nettoyée} pour celles que :func:`_vide` change (espaces autour, ``NA``…) ;
+    le tri se fait en C (``map``, ``compress``), :func:`_vide` ne voit que les candidates.
+
+    >>> sorted(_valeurs_a_nettoyer({"a", " b", "NA", "n/a ", "nation", "x"}).items())
+    [(' b', 'b'), ('NA', ''), ('n/a ', '')]
+    """
+    liste = list(valeurs)
+    propres = list(map(str.strip, liste))
+    candidates = set(compress(liste, map(is_not, liste, propres)))
+    candidates.update(compress(liste, map(VIDES.__contains__, map(str.lower, propres))))
+    return {v: _vide(v) for v in candidates}
+
+
+def _designer_en_colonnes(liens: Table, orgs: Table) -> None:
+    """:func:`_designer` sur des tables prêtes : chaque valeur distincte de source et cible une fois."""
+    positions = [liens.entetes.index(c) for c in ("source", "cible") if c in liens.entetes]
+    if not positions:
+        return
+    i_id = orgs.entetes.index("id")
+    ids = {c[i_id].lower() for _, c in orgs.lignes if c[i_id]}
+    valeurs = set(chain.from_iterable(map(itemgetter(i), map(_CELLULES, liens.lignes)) for i in positions))
+    a_designer = [v for v in valeurs if v and v.lower() not in ids]
+    if not a_designer:
+        return
+    i_nom = orgs.entetes.index("nom") if "nom" in orgs.entetes else None
+    noms = _noms_uniques((c[i_nom] if i_nom is not None else None, c[i_id]) for _, c in orgs.lignes)
+    trouves = {v: t for v in a_designer if (t := _designe(v, noms, ids))}
+    if not trouves:
+        return
+    for _, c in liens.lignes:
+        for i in positions:
+            if c[i] in trouves:
+                c[i] = trouves[c[i]]

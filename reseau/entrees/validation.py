@@ -8,13 +8,16 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, cast
 
 import reseau.reglages as reglages
 
 from ..erreurs import Probleme
-from .geographie import Referentiel
+from .geographie import Position, Referentiel
 from .lecture import Table, consommer
 from .schema import (
     ALIAS_ORGANISATIONS,
@@ -230,20 +233,7 @@ def _organisation(ligne: _Ligne, ref: Referentiel, res: Resultat) -> LigneOrgani
                        + (f" (colonne « {entete} » non reconnue : --colonne {manquante}={entete} ?)" if entete else ""))
     position = ref.localiser(org["pays"], org["region"], org["ville"])
     org.update(latitude=position.latitude, longitude=position.longitude, precision=position.precision)
-    if org["pays"] and org["ville"] and position.precision != "ville":
-        deduit = "de la région" if position.precision == "region" else "du pays"
-        res.avertissements.append(Probleme(
-            ligne.table.fichier, ligne.numero, "ville", org["ville"],
-            f"ville « {org['ville']} » inconnue du répertoire de lieux : position déduite {deduit} — "
-            "ajoutez les colonnes latitude et longitude, ou une ville connue (nom usuel, sans abréviation)",
-        ))
-    elif org["pays"] and org["region"] and not org["ville"] and position.precision == "pays":
-        res.avertissements.append(Probleme(
-            ligne.table.fichier, ligne.numero, "region", org["region"],
-            f"région « {org['region']} » inconnue du répertoire de lieux : position déduite du pays (sa capitale) — "
-            "ajoutez les colonnes latitude et longitude, une ville connue, ou le nom de la province, de l'État "
-            "ou de la région",
-        ))
+    _avertir_position(ligne.table, ligne.numero, org, position, res)
     return cast(LigneOrganisation, org)
 
 
@@ -380,6 +370,208 @@ class _Rapide:
         return cast(LignePartenariat, lien)
 
 
+_NON = object()  # valeur refusée par le chemin rapide
+_COLONNES_ORGANISATION = ("id", "nom", "sigle", "region", "ville", "site_web", "description", "reference", "type",
+                          "echelle", "pays", "nord_sud", "type_source", "latitude", "longitude", "precision")
+
+
+def _organisations_en_colonnes(
+    orgs: Table, index: dict[str, int], ref: Referentiel, res: Resultat,
+) -> Iterator[LigneOrganisation | None] | None:
+    """Les organisations sans défaut, colonne par colonne (chaque valeur distincte convertie une fois) :
+    pour chaque ligne, dans l'ordre, l'enregistrement de :func:`_organisation`, ou ``None`` pour une
+    ligne à repasser par :func:`_organisation` (qui écrit les messages). Les avertissements de
+    position (ville ou région inconnue) sont ajoutés à ``res`` au fil des lignes, comme ligne à ligne.
+
+    ``None`` si la table sort du cas simple (colonne obligatoire absente, lignes de longueurs diverses).
+    """
+    largeur = len(orgs.entetes)
+    if (any(c not in index for c in OBLIGATOIRES_ORGANISATIONS) or not orgs.lignes
+            or set(map(len, map(_CELLULES, orgs.lignes))) != {largeur} or max(index.values()) >= largeur):
+        return None
+
+    def texte(colonne: str) -> Callable[[str], str]:
+        def nettoyer(v: str) -> str:
+            valeur = v.strip()
+            if colonne not in _TEXTES_LIBRES and ("\n" in valeur or "\r" in valeur):
+                valeur = _FINS_DE_LIGNE.sub(" ", valeur)
+            return valeur
+        return nettoyer
+
+    def vocabulaire(colonne: str, mots: tuple[str, ...]) -> Callable[[str], object]:
+        def convertir(v: str) -> object:
+            valeur = texte(colonne)(v)
+            return (normaliser_vocabulaire(valeur, mots) if valeur else None) or _NON
+        return convertir
+
+    def pays(v: str) -> object:
+        valeur = texte("pays")(v)
+        return (ref.code_pays(valeur) if valeur else None) or _NON
+
+    def nord_sud(v: str) -> object:
+        valeur = texte("nord_sud")(v)
+        return None if not valeur else normaliser_vocabulaire(valeur, NORD_SUD) or _NON
+
+    def coordonnee(colonne: str, borne: float) -> Callable[[str], object]:
+        def convertir(v: str) -> object:
+            valeur = texte(colonne)(v)
+            if not valeur:
+                return None
+            nombre = lire_nombre(valeur)
+            return nombre if nombre is not None and -borne <= nombre <= borne else _NON
+        return convertir
+
+    conversions: dict[str, Callable[[str], object]] = {c: texte(c) for c in _COLONNES_ORGANISATION}
+    conversions.update(type=vocabulaire("type", TYPES_ORGANISATION), echelle=vocabulaire("echelle", ECHELLES),
+                       pays=pays, nord_sud=nord_sud, latitude=coordonnee("latitude", 90),
+                       longitude=coordonnee("longitude", 180))
+    colonnes: list[Iterable[object]] = []
+    for nom in _COLONNES_ORGANISATION:
+        if nom not in index:
+            colonnes.append(repeat(conversions[nom]("")))
+            continue
+        valeurs = list(map(itemgetter(index[nom]), map(_CELLULES, orgs.lignes)))
+        table = {v: conversions[nom](v) for v in set(valeurs)}
+        colonnes.append(map(table.__getitem__, valeurs))
+    return _assembler_organisations(orgs, ref, res, zip(orgs.lignes, *colonnes))
+
+
+def _assembler_organisations(orgs: Table, ref: Referentiel, res: Resultat,
+                             lignes: Iterator[tuple]) -> Iterator[LigneOrganisation | None]:
+    """Suite de :func:`_organisations_en_colonnes` : une ligne à la fois, à la demande (les avertissements
+    de position arrivent ainsi dans l'ordre des lignes, entre ceux des lignes repassées)."""
+    positions: dict[tuple[str, str, str], Position] = {}
+    for ((numero, _), id_, nom, sigle, region, ville, site_web, description, reference, type_, echelle, pays,
+         nord_sud, type_source, latitude, longitude, precision) in lignes:
+        if (not id_ or not nom or type_ is _NON or echelle is _NON or pays is _NON or nord_sud is _NON
+                or latitude is _NON or longitude is _NON or (latitude is None) != (longitude is None)):
+            yield None
+            continue
+        org: dict[str, Any] = {"id": id_, "nom": nom, "sigle": sigle, "region": region, "ville": ville,
+                               "site_web": site_web, "description": description, "reference": reference,
+                               "type": type_, "echelle": echelle, "pays": pays,
+                               "nord_sud": nord_sud if nord_sud is not None else ref.pays[pays].nord_sud
+                               if pays in ref.pays else ""}
+        if type_source:
+            org["type_source"] = type_source
+        if latitude is not None:
+            org.update(latitude=latitude, longitude=longitude,
+                       precision=precision if precision in PRECISIONS else "coordonnees")
+            yield cast(LigneOrganisation, org)
+            continue
+        cle_position = (pays, region, ville)
+        position = positions.get(cle_position)
+        if position is None:
+            position = positions[cle_position] = ref.localiser(pays, region, ville)
+        org.update(latitude=position.latitude, longitude=position.longitude, precision=position.precision)
+        _avertir_position(orgs, numero, org, position, res)
+        yield cast(LigneOrganisation, org)
+
+
+def _avertir_position(table: Table, numero: int, org: dict[str, Any], position: Position, res: Resultat) -> None:
+    """Ville ou région inconnue du répertoire : position déduite de moins près (avertissement)."""
+    if org["pays"] and org["ville"] and position.precision != "ville":
+        deduit = "de la région" if position.precision == "region" else "du pays"
+        res.avertissements.append(Probleme(
+            table.fichier, numero, "ville", org["ville"],
+            f"ville « {org['ville']} » inconnue du répertoire de lieux : position déduite {deduit} — "
+            "ajoutez les colonnes latitude et longitude, ou une ville connue (nom usuel, sans abréviation)",
+        ))
+    elif org["pays"] and org["region"] and not org["ville"] and position.precision == "pays":
+        res.avertissements.append(Probleme(
+            table.fichier, numero, "region", org["region"],
+            f"région « {org['region']} » inconnue du répertoire de lieux : position déduite du pays (sa capitale) — "
+            "ajoutez les colonnes latitude et longitude, une ville connue, ou le nom de la province, de l'État "
+            "ou de la région",
+        ))
+
+
+def _partenariats_en_colonnes(
+    liens: Table, court: _Rapide, index: dict[str, int], ids: dict[str, str], suggestions: Suggestions | None,
+    res: Resultat,
+) -> bool:
+    """Le chemin rapide de :class:`_Rapide`, colonne par colonne : chaque valeur distincte d'une colonne
+    est convertie une fois, puis chaque ligne assemble ses valeurs converties. Une ligne refusée passe
+    par :func:`_partenariat` (à sa place : mêmes enregistrements, mêmes messages, même ordre).
+
+    Rend ``False`` sans rien toucher si la table sort du cas simple (lignes de longueurs diverses,
+    fin de ligne dans une cellule) : la boucle ligne à ligne fait alors le travail.
+    """
+    lignes = liens.lignes
+    largeur = len(liens.entetes)
+    if not lignes or set(map(len, map(_CELLULES, lignes))) != {largeur} or court.largeur > largeur:
+        return False
+
+    def ident(v: str) -> object:
+        propre = v.strip()
+        return ids.get(propre.lower()) or _NON if propre else _NON
+
+    def statut(v: str) -> object:
+        texte = v.strip()
+        if texte not in court.statuts:
+            court.statuts[texte] = normaliser_vocabulaire(texte, STATUTS)
+        return _NON if court.statuts[texte] is None else court.statuts[texte]
+
+    def type_(v: str) -> object:
+        texte = v.strip()
+        normal = normaliser_vocabulaire(texte, TYPES_PARTENARIAT) if texte else None
+        return _NON if normal is None else normal
+
+    def annee(v: str) -> object:
+        texte = v.strip()
+        ok, valeur = court.annees[texte] if texte in court.annees else court.annees.setdefault(texte, court._annee(texte))
+        return valeur if ok else _NON
+
+    def poids(v: str) -> object:
+        texte = v.strip()
+        valeur = court.poids[texte] if texte in court.poids else court.poids.setdefault(texte, court._poids(texte))
+        return _NON if valeur is None else valeur
+
+    def oriente(v: str) -> object:
+        valeur = court._oriente(v.strip())
+        return _NON if valeur is None else valeur
+
+    conversions: dict[str, Callable[[str], object]] = {
+        "source": ident, "cible": ident, "type": type_, "debut": annee, "fin": annee, "poids": poids, "statut": statut,
+        "oriente": oriente, "description": str.strip, "reference": str.strip, "type_source": str.strip,
+    }
+    tables: dict[str, dict[str, object]] = {}
+    for nom, i in zip(_COLONNES_RAPIDES, court.positions):
+        if i >= 0:
+            distinctes = set(map(itemgetter(i), map(_CELLULES, lignes)))
+            ensemble = "".join(distinctes)
+            if "\n" in ensemble or "\r" in ensemble:
+                return False
+            tables[nom] = {v: conversions[nom](v) for v in distinctes}
+    # Valeurs converties lues à la demande, ligne après ligne (pas de colonne entière en mémoire) ;
+    # une colonne absente donne une cellule vide sur chaque ligne.
+    converties = {nom: repeat(conversions[nom]("")) if i < 0 else
+                  map(tables[nom].__getitem__, map(itemgetter(i), map(_CELLULES, lignes)))
+                  for nom, i in zip(_COLONNES_RAPIDES, court.positions)}
+    ajouter = cast(Callable[[Any], None], res.partenariats.append)  # des LignePartenariat
+    # Chaque ligne lue est lâchée dès son enregistrement fait (consommer) : les lignes et les
+    # enregistrements ne sont jamais en mémoire en entier ensemble.
+    # consommer en dernier : zip lit la ligne k dans chaque colonne avant de la lâcher.
+    for description, reference, type_source, source, cible, type_, debut, fin, poids_, statut_, oriente_, \
+            (numero, cellules) in zip(*(converties[nom] for nom in _COLONNES_RAPIDES), consommer(lignes)):
+        if (source is _NON or cible is _NON or source == cible or type_ is _NON or debut is _NON or fin is _NON
+                or poids_ is _NON or statut_ is _NON or oriente_ is _NON
+                or (debut is not None and fin is not None and debut > fin)):
+            ajouter(_partenariat(_Ligne(liens, numero, cellules, index, res.problemes), ids, suggestions))
+        elif type_source:
+            ajouter({"description": description, "reference": reference, "type_source": type_source, "source": source,
+                     "cible": cible, "type": type_, "debut": debut, "fin": fin, "poids": poids_, "statut": statut_,
+                     "oriente": oriente_})
+        else:
+            ajouter({"description": description, "reference": reference, "source": source, "cible": cible,
+                     "type": type_, "debut": debut, "fin": fin, "poids": poids_, "statut": statut_, "oriente": oriente_})
+    liens.lignes = []
+    return True
+
+
+_CELLULES = itemgetter(1)  # (numéro, cellules) → cellules
+
+
 def _formules_ignorees(table: Table, alias: dict[str, tuple[str, ...]], obligatoires: tuple[str, ...],
                        res: Resultat) -> None:
     """Avertit des formules sans valeur calculée hors colonnes obligatoires (celles-là sont des problèmes)."""
@@ -414,16 +606,19 @@ def valider_tables(
         index = _colonnes_manquantes(orgs, ALIAS_ORGANISATIONS, OBLIGATOIRES_ORGANISATIONS, res.problemes,
                                      facultatives)
         ids_lisibles = "id" in index
-        for numero, cellules in orgs.lignes:
-            ligne = _Ligne(orgs, numero, cellules, index, res.problemes, facultatives)
-            org = _organisation(ligne, ref, res)
+        en_colonnes = _organisations_en_colonnes(orgs, index, ref, res) if rapide and not facultatives else None
+        for (numero, cellules), org_rapide in zip(orgs.lignes, en_colonnes or repeat(None)):
+            org = (_organisation(_Ligne(orgs, numero, cellules, index, res.problemes, facultatives), ref, res)
+                   if org_rapide is None else org_rapide)
             identifiant = org["id"]
-            if identifiant.lower() in ids:
-                ligne.signaler("id", f"identifiant « {identifiant} » en double (déjà ligne {lignes_org[identifiant.lower()]})")
+            minuscule = identifiant.lower()
+            if minuscule in ids:
+                _Ligne(orgs, numero, cellules, index, res.problemes, facultatives).signaler(
+                    "id", f"identifiant « {identifiant} » en double (déjà ligne {lignes_org[minuscule]})")
                 continue
             if identifiant:
-                ids[identifiant.lower()] = identifiant
-                lignes_org[identifiant.lower()] = numero
+                ids[minuscule] = identifiant
+                lignes_org[minuscule] = numero
                 res.organisations.append(org)
         if not orgs.lignes:
             res.problemes.append(Probleme(orgs.fichier, None, None, None, "aucune organisation (seulement l'en-tête)"))
@@ -433,16 +628,21 @@ def valider_tables(
         index = _colonnes_manquantes(liens, ALIAS_PARTENARIATS, OBLIGATOIRES_PARTENARIATS, res.problemes)
         suggestions = Suggestions(list(ids.values())) if ids_lisibles else None
         court = _Rapide(index, ids) if rapide and ids_lisibles and not liens.formules else None
+        lignes_restantes: Iterable[tuple[int, list[str]]]
+        if court is not None and _partenariats_en_colonnes(liens, court, index, ids, suggestions, res):
+            lignes_restantes = []
+        else:
+            lignes_restantes = liens.lignes if liens.formules else consommer(liens.lignes)
         # Sans formule à signaler ensuite, les lignes lues sont lâchées au fil de la validation.
-        for numero, cellules in (liens.lignes if liens.formules else consommer(liens.lignes)):
+        for numero, cellules in lignes_restantes:
             lien_rapide = court(cellules) if court is not None else None
             if lien_rapide is None:
                 lien = _partenariat(_Ligne(liens, numero, cellules, index, res.problemes), ids, suggestions)
             else:
                 lien = lien_rapide
             res.partenariats.append(lien)
-            relies.add(lien["source"])
-            relies.add(lien["cible"])
+        relies.update(map(itemgetter("source"), res.partenariats))
+        relies.update(map(itemgetter("cible"), res.partenariats))
     for lue, alias, obligatoires in ((orgs, ALIAS_ORGANISATIONS, OBLIGATOIRES_ORGANISATIONS),
                                      (liens, ALIAS_PARTENARIATS, OBLIGATOIRES_PARTENARIATS)):
         if lue is not None and lue.formules:

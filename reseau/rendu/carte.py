@@ -1,7 +1,8 @@
 """La carte interactive : un seul fichier HTML autonome, qui s'ouvre hors ligne.
 
-Construite avec pyvis (structure et options) et un gabarit propre : vis-network, sa feuille
-de style, le code de la page et les données sont embarqués ; aucune ressource externe.
+Nœuds, liens et options au format de vis-network (sans pyvis, qui n'apportait que ce format, et
+coûtait 0,1 s d'import), dans un gabarit propre : vis-network, sa feuille de style, le code de la
+page et les données sont embarqués ; aucune ressource externe.
 Tout texte venu des données voyage en JSON échappé et s'affiche par ``textContent``.
 """
 
@@ -36,6 +37,7 @@ from .disposition import (
     disposition_strates,
 )
 from .fond import anneaux_du_monde, lignes_provinces
+from .gabarit import Brut, rendre
 from .libelles import LANGUES, VOCABULAIRE, abreger, nom_groupe, nombre, traduire, verifier_langue
 
 COULEURS: tuple[str, ...] = ("echelle", "type", "communaute", "nord_sud", "region")
@@ -57,6 +59,9 @@ MESURES_FICHE: tuple[str, ...] = (
     "courtage_liaison", "courtage_total",
 )
 PRECISIONS_APPROXIMATIVES = frozenset({"region", "pays"})
+# Les mesures qui ne peuvent pas donner la taille des nœuds (booléennes) ; un test vérifie que ce
+# sont exactement les colonnes non numériques de mesures_organisations.
+MESURES_NON_NUMERIQUES = frozenset({"point_articulation"})
 
 _ICI = Path(__file__).resolve().parent
 RESSOURCES = _ICI / "ressources"
@@ -129,8 +134,10 @@ def construire_carte(
 
         donnees["suggestions"] = [s for s in liens_suggeres(G, langue=langue) if s["source"] in H and s["cible"] in H]
     donnees["taille_libelles"] = taille_libelles
+    liens = G.number_of_edges()  # un parcours de tous les liens : une fois pour toutes les langues
     donnees["langues"] = {lg: _textes_langue(G, H, lg, couleur=couleur, taille=taille, agreger=agreger, titre=titre,
-                                             force=force, bandes=donnees["bandes"], forts=donnees["liens_forts"])
+                                             force=force, bandes=donnees["bandes"], forts=donnees["liens_forts"],
+                                             liens=liens)
                           for lg in LANGUES}
     ici = donnees["langues"][langue]
     return _rendre(donnees, titre=ici["titre"], sous_titre=ici["sous_titre"], bandeau=ici["bandeau"], langue=langue)
@@ -155,18 +162,18 @@ def _sortie_erreur(message: str) -> None:
 
 def _mesures(G: nx.MultiGraph, taille: str, progression: Callable[[str], None] | None) -> dict[Hashable, dict[str, Any]]:
     """Les mesures par organisation, {id: {mesure: valeur}} ; ``taille`` doit être numérique."""
-    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+    from ..analyse.mesures import MESURES, PIVOTS_MIN, colonnes_mesures
 
-    from ..analyse.mesures import MESURES, PIVOTS_MIN, mesures_organisations
-
-    # pour l'affichage, l'ordre de grandeur suffit : estimation sur le minimum de pivots au-delà du seuil
-    table = mesures_organisations(G, pivots=PIVOTS_MIN, progression=progression)
-    colonnes = [c for c in MESURES if c in table.columns]
-    numeriques = [c for c in colonnes if is_numeric_dtype(table[c]) and not is_bool_dtype(table[c])]
-    if len(table) and taille not in numeriques:
+    # pour l'affichage, l'ordre de grandeur suffit : estimation sur le minimum de pivots au-delà du seuil ;
+    # les colonnes sans pandas (le démarrage de la carte n'importe pas pandas)
+    table, _calcul = colonnes_mesures(G, pivots=PIVOTS_MIN, progression=progression)
+    if not table["id"]:
+        return {}
+    numeriques = [c for c in MESURES if c not in MESURES_NON_NUMERIQUES]
+    if taille not in numeriques:
         raise ParametreInvalide(f"taille « {taille} » : mesure non numérique — valeurs possibles : {', '.join(numeriques)}")
-    return {x: {c: propre(v) for c, v in zip(colonnes, valeurs)}
-            for x, *valeurs in zip(table["id"], *(table[c] for c in colonnes))}
+    return {x: {c: propre(v) for c, v in zip(MESURES, valeurs)}
+            for x, *valeurs in zip(table["id"], *(table[c] for c in MESURES))}
 
 
 def _graphe_organisations(G: nx.MultiGraph, mesures: Mapping[Hashable, dict]) -> nx.Graph:
@@ -321,8 +328,6 @@ def _donnees_page(
     G: nx.MultiGraph, H: nx.Graph, *, couleur: str, taille: str, disposition: str, agreger: str | None, langue: str
 ) -> dict[str, Any]:
     """Tout ce que la page reçoit : nœuds et liens (format vis-network), légende, filtres, fond."""
-    from pyvis.network import Network
-
     n = H.number_of_nodes()
     grand = n > SEUIL_PHYSIQUE
     geographique = disposition == "geographique"
@@ -357,15 +362,13 @@ def _donnees_page(
     chaines = _Chaines()
     mesures_fiche = list(dict.fromkeys((*MESURES_FICHE, taille))) if not agreger else []
     pointilles = disposition == "geographique" and not agreger
-    net = Network(height="100%", width="100%", cdn_resources="in_line")
-    net.nodes = [_noeud(x, d, rayons[x], couleur_noeud(x), positions.get(x), chaines, membres(d), mesures_fiche, pointilles)
-                 for x, d in H.nodes(data=True)]
-    net.edges = [_lien(i, u, v, d, agreger, chaines, forts) for i, (u, v, d) in enumerate(H.edges(data=True))]
+    noeuds = [_noeud(x, d, rayons[x], couleur_noeud(x), positions.get(x), chaines, membres(d), mesures_fiche, pointilles)
+              for x, d in H.nodes(data=True)]
+    liens = [_lien(i, u, v, d, agreger, chaines, forts) for i, (u, v, d) in enumerate(H.edges(data=True))]
     couche = H.number_of_edges() > SEUIL_COUCHE  # liens faibles compris : la case « tous les liens » les dessine
-    net.options = _options(grand=grand, couche=couche)
+    options = _options(grand=grand, couche=couche)
     if geographique:  # chaque nœud reste à son lieu : la page l'écarte à l'écran
-        net.options["interaction"]["dragNodes"] = False
-    noeuds, liens, _entete, _hauteur, _largeur, options = net.get_network_data()
+        options["interaction"]["dragNodes"] = False
 
     vocabulaire = {v: traduire(v, langue) for v in (*ECHELLES, *TYPES_ORGANISATION, *TYPES_PARTENARIAT, "nord", "sud")}
     textes = {cle.removeprefix("carte_"): traduire(cle, langue) for cle in VOCABULAIRE if cle.startswith("carte_")}
@@ -378,7 +381,7 @@ def _donnees_page(
         "noeuds": noeuds,
         "liens": liens,
         "chaines": chaines.liste,
-        "options": json.loads(options),
+        "options": options,
         "couche": couche,
         "liens_forts": None if forts is None else {"dessines": len(forts.paires), "total": forts.total,
                                                    "seuil": forts.seuil, "k": forts.k},
@@ -604,16 +607,17 @@ def _filtres(H: nx.Graph, langue: str, agreger: str | None = None) -> list[dict[
 
 
 def _textes_langue(G: nx.MultiGraph, H: nx.Graph, langue: str, *, couleur: str, taille: str, agreger: str | None,
-                   titre: str | None, force: bool, bandes: list[dict] | None, forts: Mapping | None = None) -> dict[str, Any]:
+                   titre: str | None, force: bool, bandes: list[dict] | None, forts: Mapping | None = None,
+                   liens: int | None = None) -> dict[str, Any]:
     """Tout ce qui dépend de la langue dans la page, pour son sélecteur de langue : textes, vocabulaire,
     noms de pays, légende (et la règle des liens dessinés d'une vue agrégée dense), filtres, titres, noms
-    des groupes, libellés des bandes."""
+    des groupes, libellés des bandes (``liens`` : le nombre de partenariats, s'il est déjà compté)."""
     codes = sorted({d.get("pays") for _, d in G.nodes(data=True) if d.get("pays")})
     cles = {x: _cle_couleur(d, couleur) for x, d in H.nodes(data=True)}
     n = G.number_of_nodes()
     return {
         "titre": titre if titre is not None else traduire("carte_titre", langue),
-        "sous_titre": _sous_titre(G, agreger, langue),
+        "sous_titre": _sous_titre(G, agreger, langue, liens),
         "bandeau": traduire("carte_bandeau_agrege", langue).format(
             n=nombre(n, langue), seuil=nombre(SEUIL_AGREGATION, langue)) if force else None,
         "textes": {c.removeprefix("carte_"): traduire(c, langue) for c in VOCABULAIRE if c.startswith("carte_")},
@@ -644,8 +648,8 @@ def _provinces() -> list[list[float]] | None:
     return [[c for point in ligne for c in point] for ligne in lignes] or None
 
 
-def _sous_titre(G: nx.MultiGraph, agreger: str | None, langue: str) -> str:
-    """Source des données, date, effectifs (et vue agrégée)."""
+def _sous_titre(G: nx.MultiGraph, agreger: str | None, langue: str, liens: int | None = None) -> str:
+    """Source des données, date, effectifs (et vue agrégée) ; ``liens`` : ``G.number_of_edges()`` déjà compté."""
     source = str(G.graph.get("source") or "")
     try:
         reference = bool(source) and Path(source).resolve() == dossier_reference().resolve()
@@ -655,7 +659,8 @@ def _sous_titre(G: nx.MultiGraph, agreger: str | None, langue: str) -> str:
     morceaux = [
         traduire("carte_source", langue).format(source=nom_source),
         traduire("carte_date", langue).format(date=datetime.date.today().isoformat()),
-        traduire("carte_effectifs", langue).format(n=nombre(G.number_of_nodes(), langue), m=nombre(G.number_of_edges(), langue)),
+        traduire("carte_effectifs", langue).format(
+            n=nombre(G.number_of_nodes(), langue), m=nombre(G.number_of_edges() if liens is None else liens, langue)),
     ]
     if agreger:
         morceaux.append(traduire("carte_vue_agregee", langue).format(par=traduire(f"carte_par_{agreger}", langue)))
@@ -694,24 +699,34 @@ def _script_carte() -> str:
 
 def _rendre(donnees: dict[str, Any], *, titre: str, sous_titre: str, bandeau: str | None, langue: str) -> str:
     """La page : gabarit ``carte.html`` (échappement automatique), ressources et données en ligne."""
+    def lire(nom: str, dossier: Path = RESSOURCES) -> Brut:
+        return Brut((dossier / nom).read_text(encoding="utf-8"))
+
+    valeurs = {
+        "langue": langue,
+        "titre": titre,
+        "sous_titre": sous_titre,
+        "bandeau": bandeau,
+        "suggestions": bool(donnees.get("suggestions")),
+        "t": donnees["textes"],
+        "css_vis": lire("vis-network.css"),
+        "js_vis": lire("vis-network.min.js"),
+        "css_carte": lire("carte.css", GABARITS),
+        "js_carte": Brut(_script_carte()),
+        "donnees": Brut(json_pour_script(donnees)),
+    }
+    return rendre_gabarit((GABARITS / "carte.html").read_text(encoding="utf-8"), valeurs)
+
+
+def rendre_gabarit(gabarit: str, valeurs: dict[str, Any]) -> str:
+    """Le gabarit rendu par :mod:`reseau.rendu.gabarit` (sans jinja2, plus rapide à démarrer), ou par
+    jinja2 s'il emploie une syntaxe que ce rendu minimal ne comprend pas (même échappement)."""
+    html = rendre(gabarit, valeurs)
+    if html is not None:
+        return html
     import jinja2
     from markupsafe import Markup
 
-    def lire(nom: str, dossier: Path = RESSOURCES) -> Markup:
-        return Markup((dossier / nom).read_text(encoding="utf-8"))
-
-    environnement = jinja2.Environment(loader=jinja2.FileSystemLoader(GABARITS), autoescape=True,
-                                       undefined=jinja2.StrictUndefined)
-    return environnement.get_template("carte.html").render(
-        langue=langue,
-        titre=titre,
-        sous_titre=sous_titre,
-        bandeau=bandeau,
-        suggestions=bool(donnees.get("suggestions")),
-        t=donnees["textes"],
-        css_vis=lire("vis-network.css"),
-        js_vis=lire("vis-network.min.js"),
-        css_carte=lire("carte.css", GABARITS),
-        js_carte=Markup(_script_carte()),
-        donnees=Markup(json_pour_script(donnees)),
-    )
+    environnement = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    return environnement.from_string(gabarit).render(
+        {nom: Markup(v) if isinstance(v, Brut) else v for nom, v in valeurs.items()})
