@@ -55,7 +55,18 @@ def test_csv_gephi_reel_netzero():
         assert (len(v.organisations), len(v.partenariats)) == (40, 47)
     assert {o["nom"] for o in v.organisations} >= {"Ceres", "UNEP FI", "Paris Agreement"}
     assert all(p["oriente"] for p in v.partenariats)
-    assert "« Timestamp » ignorée" in _textes(v.avertissements)
+    assert "nodes_1031.csv, ligne 1, colonne « Timestamp » : colonne « Timestamp » ignorée" in _textes(v.avertissements)
+    # Le temps des liens dynamiques (« Timestamp ») donne debut et fin : la frise et l'évolution le lisent.
+    import csv
+
+    with open(REELS / "gephi_netzero" / "edges_1031.csv", encoding="utf-8", newline="") as f:
+        attendu = sorted((min(a), max(a)) for a in ([int(x) for x in r["Timestamp"].strip("[]").split(",")]
+                                                     for r in csv.DictReader(f)))
+    assert sorted((p["debut"], p["fin"]) for p in v.partenariats) == attendu
+    assert "edges_1031.csv, ligne 1, colonne « Timestamp »" not in _textes(v.avertissements)
+    # Des colonnes désignées par --colonne l'emportent.
+    v = reseau.valider(REELS / "gephi_netzero", colonnes={"debut": "year_established", "fin": "year_obsolete"})
+    assert v.valide and {p["fin"] for p in v.partenariats} == {2023}
 
 
 # --- Fichiers fidèles ---------------------------------------------------------------------

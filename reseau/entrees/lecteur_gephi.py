@@ -1,13 +1,17 @@
 """Lecteur des CSV de Gephi (laboratoire de données) : une table des nœuds, une table des liens.
 
 Nœuds : ``Id`` (ou ``ID``), ``Label`` et des attributs ; liens : ``Source``, ``Target``,
-``Type`` (le sens : ``Directed``/``Undirected``, pas un type de partenariat), ``Weight``.
-Reconnus aux en-têtes ; les deux fichiers sont dans un même dossier, ou le fichier de liens
-est à côté du fichier de nœuds donné.
+``Type`` (le sens : ``Directed``/``Undirected``, pas un type de partenariat), ``Weight``, et
+le temps des liens dynamiques (``Timestamp``, ``Timeset`` ou ``Interval`` : ``[2006, 2007]``,
+``<[2006.0, 2022.0]>``…), qui donne ``debut`` et ``fin`` (première et dernière année) quand le
+fichier n'a pas ces colonnes. Reconnus aux en-têtes ; les deux fichiers sont dans un même
+dossier, ou le fichier de liens est à côté du fichier de nœuds donné.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..erreurs import Probleme
@@ -63,8 +67,40 @@ def _sens(table: Table) -> Table:
                 if i < len(copie):
                     copie[i] = "vrai" if cle(copie[i]) == "directed" else "faux"
                 lignes.append((numero, copie))
-            return Table(table.fichier, entetes, lignes)
+            return replace(table, entetes=entetes, lignes=lignes)
     return table
+
+
+_TEMPS = ("timestamp", "timestamps", "timeset", "interval")
+_NOMBRE = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def annees(cellule: str) -> tuple[str, str]:
+    """Première et dernière année d'un temps de Gephi (ensemble d'instants ou intervalles).
+
+    >>> annees("[2006, 2007, 2008]"), annees("<[2006.0, 2022.0]>"), annees("<[2001, 2003]; [2010, 2012]>"), annees("")
+    (('2006', '2008'), ('2006', '2022'), ('2001', '2012'), ('', ''))
+    """
+    trouves = [int(float(x)) for x in _NOMBRE.findall(cellule)]
+    return (str(min(trouves)), str(max(trouves))) if trouves else ("", "")
+
+
+def _periode(table: Table) -> Table:
+    """La colonne de temps de Gephi devient ``debut`` et ``fin``, sauf si le fichier les a déjà."""
+    formes = [cle(e) for e in table.entetes]
+    deja = set(ALIAS_PARTENARIATS.get("debut", ())) | set(ALIAS_PARTENARIATS.get("fin", ())) | {"debut", "fin"}
+    if deja & set(formes):
+        return table
+    i = next((k for k, forme in enumerate(formes) if forme in _TEMPS), None)
+    if i is None:
+        return table
+    entetes = [*table.entetes[:i], "debut", *table.entetes[i + 1:], "fin"]
+    lignes = []
+    for numero, cellules in table.lignes:
+        debut, fin = annees(cellules[i]) if i < len(cellules) else ("", "")
+        complet = cellules + [""] * (len(table.entetes) - len(cellules))
+        lignes.append((numero, [*complet[:i], debut, *complet[i + 1:], fin]))
+    return replace(table, entetes=entetes, lignes=lignes)
 
 
 def lire_gephi(noeuds: Path | None, liens: Path | None) -> Lu:
@@ -81,7 +117,7 @@ def lire_gephi(noeuds: Path | None, liens: Path | None) -> Lu:
         if isinstance(lu_liens, Probleme):
             lu.problemes.append(lu_liens)
         else:
-            lu.tables["partenariats"] = _sens(lu_liens)
+            lu.tables["partenariats"] = _periode(_sens(lu_liens))
     if noeuds is None and liens is not None:
         lu.problemes.append(probleme(
             str(liens), "table des liens de Gephi sans table des nœuds (Id, Label) à côté — exportez aussi les nœuds",
