@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..erreurs import Probleme
 from .lecture import Table, lire_csv, lire_entetes
-from .schema import ALIAS_ORGANISATIONS, ALIAS_PARTENARIATS, cle
+from .schema import ALIAS_ORGANISATIONS, ALIAS_PARTENARIATS, associer_entetes, cle
 from .sources import Lu, probleme
 
 
@@ -87,11 +87,9 @@ def annees(cellule: str) -> tuple[str, str]:
 
 def _periode(table: Table) -> Table:
     """La colonne de temps de Gephi devient ``debut`` et ``fin``, sauf si le fichier les a déjà."""
-    formes = [cle(e) for e in table.entetes]
-    deja = set(ALIAS_PARTENARIATS.get("debut", ())) | set(ALIAS_PARTENARIATS.get("fin", ())) | {"debut", "fin"}
-    if deja & set(formes):
+    if {"debut", "fin"} & associer_entetes(table.entetes, ALIAS_PARTENARIATS).keys():
         return table
-    i = next((k for k, forme in enumerate(formes) if forme in _TEMPS), None)
+    i = next((k for k, entete in enumerate(table.entetes) if cle(entete) in _TEMPS), None)
     if i is None:
         return table
     entetes = [*table.entetes[:i], "debut", *table.entetes[i + 1:], "fin"]
